@@ -1,0 +1,55 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Droplab",
+    products: [
+        // Dynamic, so that lesson programs compiled by `lessons` can link against them.
+        .library(name: "Drop", type: .dynamic, targets: ["Drop"]),
+        .library(name: "LessonRuntime", type: .dynamic, targets: ["LessonRuntime"]),
+        .executable(name: "lessons", targets: ["lessons"]),
+        .executable(name: "drop-bench", targets: ["drop-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        // Tensors, PyTorch's generator and printing, the dropout family, a ViT block.
+        .target(name: "Drop"),
+        // What a lesson program links besides Drop: output capture markers and SVG figures.
+        .target(name: "LessonRuntime", dependencies: ["Drop"]),
+        // Debian's libcmark-gfm, seen from Swift. Only LessonKit/Render/Markdown.swift imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The lesson pipeline: parse → execute → inject → render → write.
+        .target(
+            name: "LessonKit",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(
+            name: "lessons",
+            dependencies: [
+                "LessonKit",
+                "Drop",  // for Drop.version, shown in the site's footer
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "drop-bench", dependencies: ["Drop"]),
+        .testTarget(name: "DropTests", dependencies: ["Drop"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LessonKitTests",
+            dependencies: ["LessonKit", "LessonRuntime"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
+        ),
+    ]
+)

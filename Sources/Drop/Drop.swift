@@ -1,0 +1,5 @@
+/// Facts about the Drop library itself.
+public enum Drop {
+    /// The library's version, named in the site's footer beside the seed.
+    public static let version = "0.1.0"
+}

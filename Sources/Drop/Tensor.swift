@@ -1,0 +1,86 @@
+/// A float32 N-dimensional tensor, stored contiguously in row-major order.
+///
+/// `Tensor` has value semantics: copies share storage until one of them is written to
+/// (the storage is a Swift array, which is copy-on-write). Printing a tensor gives exactly
+/// what PyTorch prints for the same values.
+public struct Tensor: Sendable {
+    /// The elements in row-major (C) order; `scalars.count == shape.numel`.
+    public internal(set) var scalars: [Float]
+    /// The extent of each dimension, outermost first.
+    public internal(set) var shape: Size
+
+    /// Creates a tensor from row-major `scalars` and a `shape` whose element count matches.
+    public init(_ values: [Float], shape: [Int]) {
+        precondition(shape.allSatisfy { $0 >= 0 }, "shape \(shape) has a negative extent")
+        precondition(
+            values.count == Size(shape).numel,
+            "shape \(Size(shape)) is invalid for input of size \(values.count)")
+        self.scalars = values
+        self.shape = Size(shape)
+    }
+
+    /// Creates a 1-D tensor holding `values`.
+    public init(_ values: [Float]) {
+        self.init(values, shape: [values.count])
+    }
+
+    /// Creates a 0-d tensor holding one value, like `torch.tensor(v)`.
+    public init(_ value: Float) {
+        self.init([value], shape: [])
+    }
+
+    /// Creates a tensor without checking; `scalars.count` must equal `shape.numel`.
+    @inlinable
+    init(uncheckedScalars scalars: [Float], shape: Size) {
+        self.scalars = scalars
+        self.shape = shape
+    }
+
+    /// The number of dimensions.
+    public var ndim: Int { shape.count }
+
+    /// The number of elements.
+    public var numel: Int { scalars.count }
+
+    /// The value of a one-element tensor, like PyTorch's `item()`.
+    public func item() -> Float {
+        precondition(
+            numel == 1,
+            "a Tensor with \(numel) elements cannot be converted to Scalar")
+        return scalars[0]
+    }
+
+    /// The same elements viewed with another shape; one extent may be `-1` (inferred).
+    public func reshape(_ newShape: [Int]) -> Tensor {
+        var dims = newShape
+        if let inferred = dims.firstIndex(of: -1) {
+            let known = dims.enumerated().filter { $0.offset != inferred }.map(\.element)
+                .reduce(1, *)
+            precondition(
+                known != 0 && numel % known == 0,
+                "shape '\(newShape)' is invalid for input of size \(numel)")
+            dims[inferred] = numel / known
+        }
+        precondition(
+            dims.allSatisfy { $0 >= 0 } && Size(dims).numel == numel,
+            "shape '\(newShape)' is invalid for input of size \(numel)")
+        return Tensor(uncheckedScalars: scalars, shape: Size(dims))
+    }
+
+    /// The same elements viewed with another shape; one extent may be `-1` (inferred).
+    public func reshape(_ newShape: Int...) -> Tensor { reshape(newShape) }
+
+    /// The sub-tensor at index `i` of the first dimension (negative `i` counts from the end).
+    public subscript(i: Int) -> Tensor {
+        precondition(ndim > 0, "invalid index of a 0-dim tensor")
+        let n = shape[0]
+        let j = i < 0 ? i + n : i
+        precondition(
+            j >= 0 && j < n,
+            "index \(i) is out of bounds for dimension 0 with size \(n)")
+        let inner = numel / Swift.max(n, 1)
+        return Tensor(
+            uncheckedScalars: Array(scalars[j * inner..<(j + 1) * inner]),
+            shape: Size(Array(shape.dims.dropFirst())))
+    }
+}

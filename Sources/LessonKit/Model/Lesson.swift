@@ -1,0 +1,34 @@
+/// A lesson as read from disk: its Markdown source and the run blocks found in it.
+public struct Lesson: Sendable, Hashable {
+    /// The path used in messages, as the user would type it (e.g. `Lessons/01-dropout.md`).
+    public var path: String
+    /// The file name, which orders lessons and names the page (`01-dropout.md` → `01-dropout.html`).
+    public var name: String
+    /// The Markdown text, exactly as read.
+    public var source: String
+    /// The ```` ```swift run ```` blocks, in document order.
+    public var blocks: [RunBlock]
+
+    /// Creates a lesson from its parts.
+    public init(path: String, name: String, source: String, blocks: [RunBlock]) {
+        self.path = path
+        self.name = name
+        self.source = source
+        self.blocks = blocks
+    }
+}
+
+/// A lesson together with what each of its run blocks produced.
+public struct ExecutedLesson: Sendable, Hashable {
+    /// The lesson that ran.
+    public var lesson: Lesson
+    /// One result per run block, in the same order as `lesson.blocks`.
+    public var results: [BlockResult]
+
+    /// Pairs a lesson with its results; there must be exactly one result per block.
+    public init(lesson: Lesson, results: [BlockResult]) {
+        precondition(lesson.blocks.count == results.count, "one result per run block")
+        self.lesson = lesson
+        self.results = results
+    }
+}

@@ -1,0 +1,2 @@
+import Drop
+print("drop-bench \(Drop.version)")

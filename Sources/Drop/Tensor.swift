@@ -30,7 +30,6 @@ public struct Tensor: Sendable {
     }
 
     /// Creates a tensor without checking; `scalars.count` must equal `shape.numel`.
-    @inlinable
     init(uncheckedScalars scalars: [Float], shape: Size) {
         self.scalars = scalars
         self.shape = shape

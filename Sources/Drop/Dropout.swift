@@ -13,9 +13,15 @@ public func dropout(
     let keep = 1 - p  // in double, as PyTorch computes it
     // PyTorch's noise is Float(m) / Float(keep): exactly `scale` or 0.
     let scale = 1 / Float(keep)
+    let threshold = bernoulliThreshold(keep)
     let out = x.scalars.withUnsafeBufferPointer { xs in
-        makeScalars(count: xs.count) { i in
-            xs[i] * (generator.uniformDouble() < keep ? scale : 0)
+        [Float](unsafeUninitializedCapacity: xs.count) { ys, initialized in
+            let (xBase, yBase) = (xs.baseAddress!, ys.baseAddress!)
+            generator.forEachChunk(count: xs.count, wordsPerElement: 2) { start, words, n in
+                let (x, y) = (xBase + start, yBase + start)
+                for i in 0..<n { y[i] = x[i] * (bits53(words, i) < threshold ? scale : 0) }
+            }
+            initialized = xs.count
         }
     }
     return Tensor(uncheckedScalars: out, shape: x.shape)

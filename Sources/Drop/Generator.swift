@@ -69,6 +69,28 @@ public final class Generator: @unchecked Sendable {
         return hi << 32 | UInt64(random())
     }
 
+    /// Writes the next `count` words of the stream to `words`, as `count` calls of `random()`
+    /// would, but tempering whole runs of the state at once (the loop vectorises).
+    func fill(_ words: UnsafeMutablePointer<UInt32>, count: Int) {
+        var done = 0
+        while done < count {
+            if next == Self.stateSize { twist() }
+            let run = Swift.min(Self.stateSize - next, count - done)
+            let source = state + next
+            let target = words + done
+            for i in 0..<run {
+                var y = source[i]
+                y ^= y >> 11
+                y ^= (y << 7) & 0x9D2C_5680
+                y ^= (y << 15) & 0xEFC6_0000
+                y ^= y >> 18
+                target[i] = y
+            }
+            next += run
+            done += run
+        }
+    }
+
     /// Regenerates all 624 state words at once (the mt19937 "next state").
     private func twist() {
         let n = Self.stateSize, m = Self.shift

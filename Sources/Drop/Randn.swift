@@ -43,9 +43,9 @@ extension Generator {
     /// PyTorch's `normal_fill`: `count` (≥ 16) uniforms transformed in blocks of 16; a partial
     /// last block is replaced by 16 fresh uniforms transformed over the last 16 slots.
     func normalFill(count: Int, mean: Float, std: Float) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var values = uniformFloats(count: count)
+        values.withUnsafeMutableBufferPointer { buffer in
             let data = buffer.baseAddress!
-            for i in 0..<count { data[i] = uniformFloat() }
             var start = 0
             while start + 16 <= count {
                 Self.normalFill16(data + start, mean: mean, std: std)
@@ -53,11 +53,12 @@ extension Generator {
             }
             if count % 16 != 0 {
                 let tail = data + (count - 16)
-                for i in 0..<16 { tail[i] = uniformFloat() }
+                let fresh = uniformFloats(count: 16)
+                for i in 0..<16 { tail[i] = fresh[i] }
                 Self.normalFill16(tail, mean: mean, std: std)
             }
-            initialized = count
         }
+        return values
     }
 
     /// Box–Muller on 16 uniforms in place (`NormalFill16`, AVX2 arithmetic): slots j and j + 8

@@ -35,8 +35,7 @@ extension Tensor {
 /// divided by `Float(keep)` when `scale` (PyTorch's `noise.div_(keep)`).
 func bernoulliMask(count: Int, keep: Double, scale: Bool, generator: Generator) -> [Float] {
     checkBernoulliProbability(keep)
-    let kept: Float = scale ? 1 / Float(keep) : 1
-    return makeScalars(count: count) { _ in generator.uniformDouble() < keep ? kept : 0 }
+    return generator.bernoulliMask(count: count, p: keep, one: scale ? 1 / Float(keep) : 1)
 }
 
 /// Stops with PyTorch's message when a dropout probability is outside [0, 1].

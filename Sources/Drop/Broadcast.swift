@@ -77,7 +77,18 @@ extension Tensor {
                         var index = [Int](repeating: 0, count: last)
                         var offA = 0, offB = 0, o = 0
                         while o < n {
-                            for k in 0..<inner { z[o + k] = op(x[offA + k * ia], y[offB + k * ib]) }
+                            // Unit and zero strides get their own loops, which the compiler vectorises.
+                            switch (ia, ib) {
+                            case (1, 1): for k in 0..<inner { z[o + k] = op(x[offA + k], y[offB + k]) }
+                            case (1, 0):
+                                let v = y[offB]
+                                for k in 0..<inner { z[o + k] = op(x[offA + k], v) }
+                            case (0, 1):
+                                let v = x[offA]
+                                for k in 0..<inner { z[o + k] = op(v, y[offB + k]) }
+                            default:
+                                for k in 0..<inner { z[o + k] = op(x[offA + k * ia], y[offB + k * ib]) }
+                            }
                             o += inner
                             var d = last - 1
                             while d >= 0 {

@@ -95,6 +95,18 @@ printing("scaled_100", r(4) * 100)
 printing("rounding_half", T([0.00005, 0.00015, 1.00005, 2.5]))
 printing("mask_rows", torch.floor(torch.rand(4, 1, 1) + 0.5))
 
+# Random tensors over many magnitudes, as in the reference's verify_print.py.
+gen = torch.Generator().manual_seed(1)
+for k in range(150):
+    nd = int(torch.randint(0, 5, (), generator=gen))
+    shape = tuple(int(v) for v in torch.randint(1, 6, (nd,), generator=gen))
+    t = torch.randn(shape, generator=gen) * 10 ** (float(torch.rand((), generator=gen)) * 15 - 6)
+    kind = k % 5
+    if kind == 1: t = torch.round(t)
+    if kind == 2: t = t * (torch.rand(shape, generator=gen) > 0.5)  # zeros and negative zeros
+    if kind == 3: t = torch.floor(torch.rand(shape, generator=gen) + 0.5)  # 0/1 masks
+    printing(f"random_{k}", t)
+
 # Arithmetic, with broadcasting and Python scalars on either side.
 x, y = r(2, 3), r(2, 3)
 add("add", "add", x + y, x, y)

@@ -15,11 +15,15 @@ extension Tensor {
         reduce(dim: dim, keepdim: keepdim, Tensor.mean)
     }
 
-    /// The unbiased variance (correction 1, as `torch.var`) of all elements, as a 0-d tensor.
-    public func `var`() -> Tensor { reduce(dim: nil, keepdim: false, Tensor.variance) }
-    /// The unbiased variances along `dim`; `keepdim` keeps it with extent 1.
-    public func `var`(dim: Int, keepdim: Bool = false) -> Tensor {
-        reduce(dim: dim, keepdim: keepdim, Tensor.variance)
+    /// The variance of all elements, as a 0-d tensor: unbiased by default (`correction` 1, as
+    /// `torch.var`); `correction: 0` gives the biased variance LayerNorm uses.
+    public func `var`(correction: Int = 1) -> Tensor {
+        reduce(dim: nil, keepdim: false, Tensor.variance(correction: correction))
+    }
+    /// The variances along `dim` (unbiased unless `correction` says otherwise); `keepdim` keeps
+    /// `dim` with extent 1.
+    public func `var`(dim: Int, keepdim: Bool = false, correction: Int = 1) -> Tensor {
+        reduce(dim: dim, keepdim: keepdim, Tensor.variance(correction: correction))
     }
 
     /// The largest element (`nan` if any is), as a 0-d tensor.
@@ -42,15 +46,18 @@ extension Tensor {
         Float(doubleSum(x, count, stride) / Double(count))
     }
 
-    private static func variance(_ x: UnsafePointer<Float>, _ count: Int, _ stride: Int) -> Float {
-        // Two passes: the mean first, then squared deviations, avoiding cancellation.
-        let mean = doubleSum(x, count, stride) / Double(count)
-        var squares = 0.0
-        for k in 0..<count {
-            let d = Double(x[k * stride]) - mean
-            squares += d * d
+    private static func variance(correction: Int) -> (UnsafePointer<Float>, Int, Int) -> Float {
+        { x, count, stride in
+            // Two passes: the mean first, then squared deviations, avoiding cancellation.
+            let mean = doubleSum(x, count, stride) / Double(count)
+            var squares = 0.0
+            for k in 0..<count {
+                let d = Double(x[k * stride]) - mean
+                squares += d * d
+            }
+            // No degrees of freedom left gives nan (or inf), as in PyTorch.
+            return Float(squares / Double(Swift.max(count - correction, 0)))
         }
-        return Float(squares / Double(count - 1))  // nan for a single element, as in PyTorch
     }
 
     private static func doubleSum(_ x: UnsafePointer<Float>, _ count: Int, _ stride: Int) -> Double {

@@ -7,6 +7,7 @@ import Testing
     @Test func varianceIsUnbiasedLikeTorch() {
         #expect(Tensor([1, 2, 3, 4]).var().description == "tensor(1.6667)")
         #expect(Tensor([2]).var().item().isNaN)  // no degrees of freedom
+        #expect(Tensor([1, 2, 3, 4]).var(correction: 0).description == "tensor(1.2500)")
     }
 
     @Test func keepdimKeepsAUnitDimension() {

@@ -1,11 +1,6 @@
 import Testing
 @testable import Drop
 
-/// Ones of the given shape.
-func ones(_ shape: [Int]) -> Tensor {
-    Tensor([Float](repeating: 1, count: Size(shape).numel), shape: shape)
-}
-
 /// The values of `t` grouped by its first `leading` dimensions.
 func groups(_ t: Tensor, leading: Int) -> [[Float]] {
     let rows = t.shape.dims.prefix(leading).reduce(1, *)

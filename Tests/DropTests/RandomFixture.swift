@@ -64,7 +64,7 @@ struct RandomCase: Decodable, CustomStringConvertible {
         case "randn": return randn(s.shape!, mean: s.mean ?? 0, std: s.std ?? 1, generator: g)
         case "uniform":
             return rand(s.shape!, from: Float(s.from!), to: Float(s.to!), generator: g)
-        case "ones": return Tensor([Float](repeating: 1, count: Size(s.shape!).numel), shape: s.shape!)
+        case "ones": return ones(s.shape!)
         case "values": return Tensor(s.values!, shape: s.shape!)
         case "bernoulli_p": return bernoulli(s.shape!, p: s.p!, generator: g)
         case "bernoulli_tensor": return bernoulli(x!, generator: g)
@@ -87,13 +87,11 @@ struct RandomCase: Decodable, CustomStringConvertible {
         }
     }
 
-    /// The article's drop path, `floor(keep + rand(B, 1, …))` as the mask, computed elementwise.
+    /// The article's drop path, written as a lesson writes it, from `rand` and arithmetic.
     static func legacyDropPath(_ x: Tensor, dropProb: Double, generator g: Generator) -> Tensor {
-        let keep = Float(1 - dropProb)
-        let r = rand([x.shape[0]] + Array(repeating: 1, count: x.ndim - 1), generator: g)
-        let inner = x.numel / x.shape[0]
-        let y = x.scalars.enumerated().map { i, v in (v / keep) * (keep + r.scalars[i / inner]).rounded(.down) }
-        return Tensor(y, shape: x.shape.dims)
+        let keepProb = Float(1 - dropProb)
+        let shape = [x.shape[0]] + Array(repeating: 1, count: x.ndim - 1)  // (B, 1, …, 1)
+        let r = (keepProb + rand(shape, generator: g)).floor()
+        return x / keepProb * r
     }
 }
-

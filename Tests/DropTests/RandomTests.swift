@@ -19,6 +19,7 @@ func check(_ recorded: RandomCase) {
     for (i, (step, out)) in zip(recorded.steps, outputs).enumerated() {
         #expect(out.shape.dims == step.out_shape, "step \(i) (\(step.op)) shape")
         #expect(bits(out) == step.bits, "step \(i) (\(step.op)) values")
+        #expect(out.description == step.printed, "step \(i) (\(step.op)) printed")
     }
     #expect(bits(rand([4], generator: g)) == recorded.after, "generator position after the steps")
     if recorded.seed != nil { #expect(String(g.initialSeed) == recorded.initial_seed) }

@@ -98,9 +98,15 @@ public final class Generator: @unchecked Sendable {
             let y = (upper & 0x8000_0000) | (lower & 0x7FFF_FFFF)
             return far ^ (y >> 1) ^ (lower & 1 == 0 ? 0 : 0x9908_B0DF)
         }
-        // Three loops instead of `% n` so that the hot path has no division.
+        // No `% n`, and each loop reads only words it does not write, so that all vectorise:
+        // word k needs the new value of word k + m − n once k ≥ n − m.
         for k in 0..<(n - m) { state[k] = mix(state[k], state[k + 1], state[k + m]) }
-        for k in (n - m)..<(n - 1) { state[k] = mix(state[k], state[k + 1], state[k + m - n]) }
+        for k in (n - m)..<(2 * (n - m)) {
+            state[k] = mix(state[k], state[k + 1], state[k + m - n])
+        }
+        for k in (2 * (n - m))..<(n - 1) {
+            state[k] = mix(state[k], state[k + 1], state[k + m - n])
+        }
         state[n - 1] = mix(state[n - 1], state[0], state[m - 1])
         next = 0
     }

@@ -34,32 +34,51 @@ func heapBytes() -> Int {
     #endif
 }
 
-/// Median seconds per call, and the bytes a call leaves allocated while its result is alive.
-func measure(_ body: () -> Tensor) -> (seconds: Double, bytes: Int) {
+/// Minor page faults so far: each is one fresh 4 KiB page touched for the first time.
+func minorFaults() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_minflt
+}
+
+/// What one call costs.
+struct Measurement {
+    /// Median wall time of a call.
+    var seconds: Double
+    /// Bytes still allocated after the call, while its result is alive (the output itself).
+    var heldBytes: Int
+    /// Fresh memory the call touched (page faults × page size): output plus any temporaries.
+    var touchedBytes: Int
+}
+
+/// Times `repeats` calls of `body` after two warm-up calls.
+func measure(_ body: () -> Tensor) -> Measurement {
     var times: [Double] = []
-    var bytes = 0
+    var held = 0
+    var faults = 0
     for i in 0..<(repeats + 2) {
-        let before = heapBytes()
+        let (heapBefore, faultsBefore) = (heapBytes(), minorFaults())
         let start = now()
         let y = body()
         let elapsed = now() - start
-        if i == 0 { bytes = heapBytes() - before }
+        if i == 0 { held = heapBytes() - heapBefore }
+        if i >= 2 {  // the first two calls warm caches and malloc
+            times.append(elapsed)
+            faults = Swift.max(faults, minorFaults() - faultsBefore)
+        }
         precondition(y.numel == x.numel)
-        if i >= 2 { times.append(elapsed) }  // the first two calls warm caches and malloc
     }
-    return (times.sorted()[times.count / 2], bytes)
+    return Measurement(
+        seconds: times.sorted()[times.count / 2], heldBytes: held,
+        touchedBytes: faults * Int(sysconf(Int32(_SC_PAGESIZE))))
 }
 
-/// The article's drop path: a `keep + rand` mask floored to 0/1, then `x / keep * mask`.
+/// The article's drop path, as a lesson writes it: a `keep + rand` mask floored to 0/1, then
+/// `x / keep * mask` (three tensor operations, each allocating its result).
 func articleDropPath(_ x: Tensor, dropProb: Double, generator: Generator) -> Tensor {
-    let keep = Float(1 - dropProb)
-    let r = rand(x.shape[0], 1, 1, generator: generator)  // (B, 1, 1)
-    let mask = r.scalars.map { (keep + $0).rounded(.down) }
-    let inner = x.numel / x.shape[0]
-    let scaled = x.scalars.map { $0 / keep }
-    var y = [Float](repeating: 0, count: x.numel)
-    for i in 0..<x.numel { y[i] = scaled[i] * mask[i / inner] }
-    return Tensor(y, shape: x.shape.dims)
+    let keepProb = Float(1 - dropProb)
+    let r = (keepProb + rand(x.shape[0], 1, 1, generator: generator)).floor()  // (B, 1, 1)
+    return x / keepProb * r
 }
 
 let cases: [(String, () -> Tensor)] = [
@@ -69,16 +88,17 @@ let cases: [(String, () -> Tensor)] = [
     ("dropout p=0.1", { dropout(x, p: 0.1, generator: g) }),
 ]
 
-print("drop-bench \(Drop.version): shape \(shape), median of \(repeats) calls")
-let copy = measure(cases[0].1).seconds
-print("op                    ms/call  × copy   MB allocated/call")
-for (name, body) in cases {
-    let (seconds, bytes) = measure(body)
+print("drop-bench \(Drop.version): shape \(shape) float32, median of \(repeats) calls")
+let results = cases.map { measure($0.1) }
+let mib = 1_048_576.0
+print("op                    ms/call  × copy  MiB held  MiB touched")
+for ((name, _), m) in zip(cases, results) {
     let columns = [
         name.padding(to: 20),
-        format(seconds * 1e3, width: 8, decimals: 2),
-        format(seconds / copy, width: 7, decimals: 2),
-        format(Double(bytes) / 1_048_576, width: 10, decimals: 1),
+        format(m.seconds * 1e3, width: 8, decimals: 2),
+        format(m.seconds / results[0].seconds, width: 7, decimals: 2),
+        format(Double(m.heldBytes) / mib, width: 8, decimals: 1),
+        format(Double(m.touchedBytes) / mib, width: 11, decimals: 1),
     ]
     print(columns.joined(separator: "  "))
 }

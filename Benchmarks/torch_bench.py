@@ -1,7 +1,7 @@
 """PyTorch's side of drop-bench: the same work on the same shape, on this machine's CPU.
 
 usage: python3 Benchmarks/torch_bench.py [repeats]
-Median of repeated calls; the first two calls are warm-up. Threads as PyTorch defaults
+Median of repeated calls, the cases interleaved round by round; the first two rounds are warm-up. Threads as PyTorch defaults
 (torch.get_num_threads(), printed); the random draws themselves are serial in PyTorch.
 """
 import statistics, sys, time
@@ -28,20 +28,21 @@ CASES = [
 ]
 
 
-def median_seconds(fn):
-    times = []
+def median_seconds(cases):
+    """Median per case; each round calls every case once, so load falls on all alike."""
+    times = [[] for _ in cases]
     for i in range(repeats + 2):
-        start = time.perf_counter()
-        fn()
-        if i >= 2:
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for c, (_, fn) in enumerate(cases):
+            start = time.perf_counter()
+            fn()
+            if i >= 2:
+                times[c].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
 
 
 print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, shape {tuple(x.shape)}, "
       f"median of {repeats} calls")
-copy = median_seconds(CASES[0][1])
+results = median_seconds(CASES)
 print(f"{'op':22s} {'ms/call':>8s} {'x clone':>8s}")
-for name, fn in CASES:
-    s = median_seconds(fn)
-    print(f"{name:22s} {s * 1e3:8.2f} {s / copy:8.2f}")
+for (name, _), s in zip(CASES, results):
+    print(f"{name:22s} {s * 1e3:8.2f} {s / results[0]:8.2f}")

@@ -51,26 +51,32 @@ struct Measurement {
     var touchedBytes: Int
 }
 
-/// Times `repeats` calls of `body` after two warm-up calls.
-func measure(_ body: () -> Tensor) -> Measurement {
-    var times: [Double] = []
-    var held = 0
-    var faults = 0
-    for i in 0..<(repeats + 2) {
-        let (heapBefore, faultsBefore) = (heapBytes(), minorFaults())
-        let start = now()
-        let y = body()
-        let elapsed = now() - start
-        if i == 0 { held = heapBytes() - heapBefore }
-        if i >= 2 {  // the first two calls warm caches and malloc
-            times.append(elapsed)
-            faults = Swift.max(faults, minorFaults() - faultsBefore)
+/// Times `repeats` rounds after two warm-up rounds; each round calls every case once, so that
+/// load from other processes falls on all cases alike.
+func measure(_ cases: [(String, () -> Tensor)]) -> [Measurement] {
+    var times = [[Double]](repeating: [], count: cases.count)
+    var held = [Int](repeating: 0, count: cases.count)
+    var faults = [Int](repeating: 0, count: cases.count)
+    for round in 0..<(repeats + 2) {
+        for (c, (_, body)) in cases.enumerated() {
+            let (heapBefore, faultsBefore) = (heapBytes(), minorFaults())
+            let start = now()
+            let y = body()
+            let elapsed = now() - start
+            if round == 0 { held[c] = heapBytes() - heapBefore }
+            if round >= 2 {
+                times[c].append(elapsed)
+                faults[c] = Swift.max(faults[c], minorFaults() - faultsBefore)
+            }
+            precondition(y.numel == x.numel)
         }
-        precondition(y.numel == x.numel)
     }
-    return Measurement(
-        seconds: times.sorted()[times.count / 2], heldBytes: held,
-        touchedBytes: faults * Int(sysconf(Int32(_SC_PAGESIZE))))
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    return cases.indices.map { c in
+        Measurement(
+            seconds: times[c].sorted()[times[c].count / 2], heldBytes: held[c],
+            touchedBytes: faults[c] * page)
+    }
 }
 
 /// The article's drop path, as a lesson writes it: a `keep + rand` mask floored to 0/1, then
@@ -89,7 +95,7 @@ let cases: [(String, () -> Tensor)] = [
 ]
 
 print("drop-bench \(Drop.version): shape \(shape) float32, median of \(repeats) calls")
-let results = cases.map { measure($0.1) }
+let results = measure(cases)
 let mib = 1_048_576.0
 print("op                    ms/call  × copy  MiB held  MiB touched")
 for ((name, _), m) in zip(cases, results) {

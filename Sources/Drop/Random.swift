@@ -1,52 +1,4 @@
-// MARK: - Uniform draws, as PyTorch's distributions consume the generator
-
-extension Generator {
-    /// One double in [0, 1): the low 53 bits of `random64()` × 2⁻⁵³ (`uniform_real_distribution<double>`).
-    @inline(__always)
-    func uniformDouble() -> Double {
-        Double(random64() & (1 << 53 - 1)) * 0x1p-53
-    }
-}
-
-/// Elements drawn per chunk by the bulk kernels: small enough for the words to stay in L1.
-let chunkSize = 512
-
-extension Generator {
-    /// Draws the stream for `count` elements in chunks: `body(start, words, n)` handles elements
-    /// `start..<start + n`, whose `wordsPerElement · n` words are at `words`, in draw order.
-    @inline(__always)
-    func forEachChunk(
-        count: Int, wordsPerElement: Int,
-        _ body: (_ start: Int, _ words: UnsafePointer<UInt32>, _ n: Int) -> Void
-    ) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunkSize * wordsPerElement) {
-            let words = $0.baseAddress!
-            var start = 0
-            while start < count {
-                let n = Swift.min(chunkSize, count - start)
-                fill(words, count: n * wordsPerElement)
-                body(start, words, n)
-                start += n
-            }
-        }
-    }
-}
-
-/// One float32 in [0, 1) from one word: its low 24 bits × 2⁻²⁴ (`uniform_real_distribution<float>`).
-@inline(__always)
-func uniformFloat(_ word: UInt32) -> Float { Float(word & 0xFF_FFFF) * 0x1p-24 }
-
-/// The low 53 bits of the `random64()` made of element `i`'s two words (high word first).
-@inline(__always)
-func bits53(_ words: UnsafePointer<UInt32>, _ i: Int) -> UInt64 {
-    UInt64(words[2 &* i] & 0x1F_FFFF) << 32 | UInt64(words[2 &* i &+ 1])
-}
-
-/// The integer threshold `t` with `uniformDouble() < p` ⇔ `bits53 < t`: the uniform is
-/// `bits53 · 2⁻⁵³` exactly, so comparing with `p` is comparing `bits53` with `p · 2⁵³`.
-func bernoulliThreshold(_ p: Double) -> UInt64 {
-    UInt64((p * 0x1p53).rounded(.up))
-}
+// The public sampling functions: rand, uniform, bernoulli (randn lives in Randn.swift).
 
 /// Fills a fresh array of `count` floats, writing each with `element` in memory order.
 @inline(__always)
@@ -59,9 +11,9 @@ func makeScalars(count: Int, _ element: (Int) -> Float) -> [Float] {
 
 /// Checks a shape given by a caller and turns it into a `Size`.
 func checkedSize(_ shape: [Int]) -> Size {
-    precondition(
-        shape.allSatisfy { $0 >= 0 },
-        "Trying to create tensor with negative dimension: \(shape)")
+    if let negative = shape.first(where: { $0 < 0 }) {
+        preconditionFailure("Trying to create tensor with negative dimension \(negative): \(shape)")
+    }
     return Size(shape)
 }
 
@@ -124,33 +76,6 @@ public func bernoulli(_ shape: [Int], p: Double, generator: Generator = .default
     let size = checkedSize(shape)
     return Tensor(
         uncheckedScalars: generator.bernoulliMask(count: size.numel, p: p, one: 1), shape: size)
-}
-
-extension Generator {
-    /// `count` 24-bit uniforms in [0, 1), as `torch.rand` draws them.
-    func uniformFloats(count: Int) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            let base = out.baseAddress!
-            forEachChunk(count: count, wordsPerElement: 1) { start, words, n in
-                let chunk = base + start
-                for i in 0..<n { chunk[i] = uniformFloat(words[i]) }
-            }
-            initialized = count
-        }
-    }
-
-    /// `count` draws of `bernoulli_(p)` (one 53-bit uniform each), valued `one` or 0.
-    func bernoulliMask(count: Int, p: Double, one: Float) -> [Float] {
-        let threshold = bernoulliThreshold(p)
-        return [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            let base = out.baseAddress!
-            forEachChunk(count: count, wordsPerElement: 2) { start, words, n in
-                let chunk = base + start
-                for i in 0..<n { chunk[i] = bits53(words, i) < threshold ? one : 0 }
-            }
-            initialized = count
-        }
-    }
 }
 
 /// Stops with PyTorch's message when `bernoulli_(p)` is given a `p` outside [0, 1].

@@ -17,7 +17,9 @@ struct RandomCase: Decodable, CustomStringConvertible {
         var mode: String?
         var scale_by_keep: Bool?
         var out_shape: [Int]
+        /// The float32 bit patterns; empty for a large output, recorded as `digest` instead.
         var bits: [UInt32]
+        var digest: String?
         var printed: String
     }
 

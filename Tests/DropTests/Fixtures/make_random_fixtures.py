@@ -71,6 +71,22 @@ def bits(t):
     return [int(b) for b in t.detach().contiguous().numpy().astype(np.float32).view(np.uint32).reshape(-1)]
 
 
+DIGEST_MULTIPLIER = 0x100000001B3  # the 64-bit FNV prime, used as a polynomial base
+
+
+def digest(t):
+    """h = h * M + bits[i] (mod 2**64) over all elements: one number for a large output."""
+    b = t.contiguous().numpy().astype(np.float32).view(np.uint32).reshape(-1).astype(np.uint64)
+    powers = np.ones(b.size, dtype=np.uint64)
+    if b.size > 1:
+        powers[:-1] = np.cumprod(np.full(b.size - 1, DIGEST_MULTIPLIER, dtype=np.uint64))[::-1]
+    with np.errstate(over="ignore"):
+        return str(int(np.sum(b * powers, dtype=np.uint64)))
+
+
+LARGE = 4096  # outputs above this many elements are recorded as a digest, not element by element
+
+
 def record(name, seed, steps):
     gen = None
     if seed is None:
@@ -81,7 +97,10 @@ def record(name, seed, steps):
     for step in steps:
         t = run(step, outs, gen)
         outs.append(t)
-        step.update(out_shape=list(t.shape), bits=bits(t), printed=str(t))
+        if t.numel() > LARGE:
+            step.update(out_shape=list(t.shape), bits=[], digest=digest(t), printed=str(t))
+        else:
+            step.update(out_shape=list(t.shape), bits=bits(t), printed=str(t))
     after = torch.rand(4, generator=gen) if gen is not None else torch.rand(4)
     init = (gen.initial_seed() if gen is not None else torch.initial_seed())
     return {"name": name, "seed": seed, "initial_seed": str(init), "steps": steps, "after": bits(after)}
@@ -92,6 +111,10 @@ for seed in SEEDS:
     for n in SIZES:
         cases.append(record(f"rand_{n}_seed{seed}", seed, [{"op": "rand", "shape": [n]}]))
         cases.append(record(f"randn_{n}_seed{seed}", seed, [{"op": "randn", "shape": [n]}]))
+# 2**22 + 15 normals: a quarter of all 2**24 possible uniforms through the AVX2 log/sincos emulation.
+cases.append(record("randn_large_digest", 2024, [{"op": "randn", "shape": [2**22 + 15]}]))
+cases.append(record("dropout_large_digest", 2025, [{"op": "ones", "shape": [256, 1024]},
+                                                    {"op": "dropout", "input": 0, "p": 0.1, "training": True}]))
 cases.append(record("default_generator", None, [{"op": "rand", "shape": [3]}, {"op": "randn", "shape": [20]}]))
 cases.append(record("randn_2d_3d", 3, [{"op": "randn", "shape": [4, 6]}, {"op": "randn", "shape": [2, 3, 5]}]))
 cases.append(record("randn_mean_std_small", 5, [{"op": "randn", "shape": [7], "mean": 0.5, "std": 3.0}]))

@@ -15,13 +15,12 @@ public func dropout(
     let scale = 1 / Float(keep)
     let threshold = bernoulliThreshold(keep)
     let out = x.scalars.withUnsafeBufferPointer { xs in
-        [Float](unsafeUninitializedCapacity: xs.count) { ys, initialized in
-            let (xBase, yBase) = (xs.baseAddress!, ys.baseAddress!)
+        freshScalars(count: xs.count) { yBase in
+            let xBase = xs.baseAddress!
             generator.forEachChunk(count: xs.count, wordsPerElement: 2) { start, words, n in
                 let (x, y) = (xBase + start, yBase + start)
                 for i in 0..<n { y[i] = x[i] * (bits53(words, i) < threshold ? scale : 0) }
             }
-            initialized = xs.count
         }
     }
     return Tensor(uncheckedScalars: out, shape: x.shape)

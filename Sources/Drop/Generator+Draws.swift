@@ -54,26 +54,22 @@ func bernoulliThreshold(_ p: Double) -> UInt64 {
 extension Generator {
     /// `count` 24-bit uniforms in [0, 1), as `torch.rand` draws them.
     func uniformFloats(count: Int) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            let base = out.baseAddress!
+        freshScalars(count: count) { base in
             forEachChunk(count: count, wordsPerElement: 1) { start, words, n in
                 let chunk = base + start
                 for i in 0..<n { chunk[i] = uniformFloat(words[i]) }
             }
-            initialized = count
         }
     }
 
     /// `count` draws of `bernoulli_(p)` (one 53-bit uniform each), valued `one` or 0.
     func bernoulliMask(count: Int, p: Double, one: Float) -> [Float] {
         let threshold = bernoulliThreshold(p)
-        return [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            let base = out.baseAddress!
+        return freshScalars(count: count) { base in
             forEachChunk(count: count, wordsPerElement: 2) { start, words, n in
                 let chunk = base + start
                 for i in 0..<n { chunk[i] = bits53(words, i) < threshold ? one : 0 }
             }
-            initialized = count
         }
     }
 }

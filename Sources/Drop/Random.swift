@@ -3,9 +3,8 @@
 /// Fills a fresh array of `count` floats, writing each with `element` in memory order.
 @inline(__always)
 func makeScalars(count: Int, _ element: (Int) -> Float) -> [Float] {
-    [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-        for i in 0..<count { buffer[i] = element(i) }
-        initialized = count
+    freshScalars(count: count) { out in
+        for i in 0..<count { out[i] = element(i) }
     }
 }
 
@@ -58,11 +57,10 @@ public func bernoulli(_ probs: Tensor, generator: Generator = .default) -> Tenso
         "Expected p_in >= 0 && p_in <= 1 to be true, but got false.")
     let count = probs.numel
     let out = probs.scalars.withUnsafeBufferPointer { p in
-        [Float](unsafeUninitializedCapacity: count) { out, initialized in
+        freshScalars(count: count) { out in
             generator.forEachChunk(count: count, wordsPerElement: 1) { start, words, n in
                 for i in 0..<n { out[start + i] = uniformFloat(words[i]) < p[start + i] ? 1 : 0 }
             }
-            initialized = count
         }
     }
     return Tensor(uncheckedScalars: out, shape: probs.shape)

@@ -8,13 +8,12 @@ extension Tensor {
         let inner = rows == 0 ? 0 : numel / rows  // elements sharing one mask value
         let out = scalars.withUnsafeBufferPointer { x in
             mask.withUnsafeBufferPointer { m in
-                [Float](unsafeUninitializedCapacity: numel) { y, initialized in
+                freshScalars(count: numel) { y in
                     for r in 0..<rows {
                         let factor = m[r]
                         let base = r * inner
                         for k in base..<(base + inner) { y[k] = x[k] * factor }
                     }
-                    initialized = numel
                 }
             }
         }

@@ -1,5 +1,7 @@
-/// Dropout-style masks that are constant over trailing dimensions: `mask` holds one factor
-/// per leading "row" (a sample, or a sample's channel) and broadcasts over the rest.
+// What the dropout family shares: PyTorch's probability checks, Bernoulli keep-masks, and
+// applying a mask that is constant over trailing dimensions, one factor per leading "row"
+// (a sample, or a sample's channel), broadcast over the rest.
+
 extension Tensor {
     /// `self · mask` with `mask` broadcast from shape `(rows, 1, …, 1)`, in one pass over a
     /// freshly allocated output.

@@ -32,7 +32,7 @@ struct MatrixView {
 /// Rows of C computed together by the micro-kernel (rows of A per packed panel).
 private let mr = 6
 /// Columns of C computed together: one SIMD register group (columns of B per packed panel).
-private let nr = 8
+private let nr = Lanes.scalarCount
 private typealias Lanes = SIMD8<Float>
 /// The depth of one packed slice of A and B: a `kc × nr` panel of B stays in L1.
 private let kc = 256
@@ -112,27 +112,28 @@ private func pack(
 }
 
 /// C[0..<rows, 0..<cols] (+)= A-panel · B-panel over `depth`, one `mr × nr` tile in registers.
-@inline(__always)
 private func microKernel(
     depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int, accumulate: Bool
 ) {
+    if rows < mr || cols < nr {
+        // A ragged edge tile: compute a full tile in scratch memory, copy the live part.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { tile in
+            let t = tile.baseAddress!
+            if accumulate {
+                for i in 0..<rows { for j in 0..<cols { t[i * nr + j] = c[i * ldc + j] } }
+            }
+            microKernel(
+                depth: depth, a: a, b: b, c: t, ldc: nr, rows: mr, cols: nr, accumulate: accumulate)
+            for i in 0..<rows { for j in 0..<cols { c[i * ldc + j] = t[i * nr + j] } }
+        }
+        return
+    }
     var c0 = Lanes(), c1 = Lanes(), c2 = Lanes(), c3 = Lanes(), c4 = Lanes(), c5 = Lanes()
-    let full = rows == mr && cols == nr
     if accumulate {
         // Continue each element's running sum from the previous depth slice: same order as one pass.
-        if full {
-            c0 = load(c); c1 = load(c + ldc); c2 = load(c + 2 * ldc)
-            c3 = load(c + 3 * ldc); c4 = load(c + 4 * ldc); c5 = load(c + 5 * ldc)
-        } else {
-            var tile = [Float](repeating: 0, count: mr * nr)
-            for i in 0..<rows { for j in 0..<cols { tile[i * nr + j] = c[i * ldc + j] } }
-            tile.withUnsafeBufferPointer { t in
-                let t = t.baseAddress!
-                c0 = load(t); c1 = load(t + nr); c2 = load(t + 2 * nr)
-                c3 = load(t + 3 * nr); c4 = load(t + 4 * nr); c5 = load(t + 5 * nr)
-            }
-        }
+        c0 = load(c); c1 = load(c + ldc); c2 = load(c + 2 * ldc)
+        c3 = load(c + 3 * ldc); c4 = load(c + 4 * ldc); c5 = load(c + 5 * ldc)
     }
     var pa = a, pb = b
     for _ in 0..<depth {
@@ -146,13 +147,8 @@ private func microKernel(
         pa += mr
         pb += nr
     }
-    if full {
-        store(c0, c); store(c1, c + ldc); store(c2, c + 2 * ldc)
-        store(c3, c + 3 * ldc); store(c4, c + 4 * ldc); store(c5, c + 5 * ldc)
-    } else {
-        let tile = [c0, c1, c2, c3, c4, c5]
-        for i in 0..<rows { for j in 0..<cols { c[i * ldc + j] = tile[i][j] } }
-    }
+    store(c0, c); store(c1, c + ldc); store(c2, c + 2 * ldc)
+    store(c3, c + 3 * ldc); store(c4, c + 4 * ldc); store(c5, c + 5 * ldc)
 }
 
 @inline(__always)

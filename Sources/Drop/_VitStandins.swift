@@ -132,12 +132,15 @@ extension Tensor {
         precondition(dim == -1 || dim == ndim - 1)
         let n = shape[ndim - 1]
         var s = scalars
-        for r in 0..<(numel / n) {
-            var mx = -Float.infinity
-            for j in 0..<n { mx = Swift.max(mx, s[r * n + j]) }
-            var sum: Float = 0
-            for j in 0..<n { s[r * n + j] = expf(s[r * n + j] - mx); sum += s[r * n + j] }
-            for j in 0..<n { s[r * n + j] /= sum }
+        s.withUnsafeMutableBufferPointer { s in
+            for r in 0..<(numel / n) {
+                let row = s.baseAddress! + r * n
+                var mx = -Float.infinity
+                for j in 0..<n { mx = Swift.max(mx, row[j]) }
+                var sum: Float = 0
+                for j in 0..<n { row[j] = expf(row[j] - mx); sum += row[j] }
+                for j in 0..<n { row[j] /= sum }
+            }
         }
         return Tensor(s, shape: shape.dims)
     }

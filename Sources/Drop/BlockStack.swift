@@ -3,7 +3,7 @@
 /// timm's stochastic-depth decay rule. The linspace is float32 (PyTorch's default dtype),
 /// and each rate is that float widened to Double, as `.item()` gives it.
 public func dropPathSchedule(rate: Double, depth: Int) -> [Double] {
-    linspace(0, Float(rate), steps: depth).scalars.map(Double.init)
+    linspace(0, Float(rate), depth).scalars.map(Double.init)
 }
 
 /// A stack of transformer blocks whose drop-path rates rise linearly from 0 to a maximum.

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The Gaussian error linear unit, `x · Φ(x) = x/2 · (1 + erf(x/√2))`, like `nn.GELU()`.
 ///
 /// The exact (erf) form, PyTorch's default, not the tanh approximation.
@@ -11,12 +9,7 @@ public final class GELU: Module {
 
     /// Applies GELU to every element of `x`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        let invSqrt2: Float = 0.70710678118654752440
-        var out = x.scalars
-        for i in out.indices {
-            let v = out[i]
-            out[i] = v * 0.5 * (1 + erff(v * invSqrt2))
-        }
-        return Tensor(uncheckedScalars: out, shape: x.shape)
+        // PyTorch's kernel order: x · 0.5 · (1 + erf(x · √½)).
+        x * 0.5 * (1 + (x * Float(0.5).squareRoot()).erf())
     }
 }

@@ -26,25 +26,8 @@ public final class LayerNorm: Module {
         precondition(
             x.ndim >= 1 && x.shape[x.ndim - 1] == d,
             "LayerNorm: expected input with last dimension \(d), got shape \(x.shape)")
-        var out = x.scalars
-        weight.scalars.withUnsafeBufferPointer { w in
-            bias.scalars.withUnsafeBufferPointer { b in
-                out.withUnsafeMutableBufferPointer { y in
-                    for row in stride(from: 0, to: y.count, by: d) {
-                        var sum: Float = 0
-                        for j in 0..<d { sum += y[row + j] }
-                        let mean = sum / Float(d)
-                        var squares: Float = 0
-                        for j in 0..<d {
-                            let centred = y[row + j] - mean
-                            squares += centred * centred
-                        }
-                        let rstd = 1 / (squares / Float(d) + eps).squareRoot()
-                        for j in 0..<d { y[row + j] = (y[row + j] - mean) * rstd * w[j] + b[j] }
-                    }
-                }
-            }
-        }
-        return Tensor(uncheckedScalars: out, shape: x.shape)
+        let mean = x.mean(dim: -1, keepdim: true)  // (…, 1)
+        let variance = x.var(dim: -1, keepdim: true, correction: 0)  // (…, 1), biased
+        return (x - mean) / (variance + eps).sqrt() * weight + bias
     }
 }

@@ -24,10 +24,11 @@ extension Tensor {
             "mat1 and mat2 shapes cannot be multiplied (\(m)x\(k) and \(k2)x\(n))"
                 + (ndim > 2 || other.ndim > 2 ? " for shapes \(shape) and \(other.shape)" : ""))
 
-        let aBatch = Array(a.shape.dims.dropLast(2)), bBatch = Array(b.shape.dims.dropLast(2))
-        let batch = broadcastBatch(aBatch, bBatch, shapes: (shape, other.shape))
-        let aOffsets = batchOffsets(aBatch, in: batch, matrixSize: m * k)
-        let bOffsets = batchOffsets(bBatch, in: batch, matrixSize: k * n)
+        let aBatch = Size(Array(a.shape.dims.dropLast(2)))
+        let bBatch = Size(Array(b.shape.dims.dropLast(2)))
+        let batch = Size.broadcast(aBatch, bBatch)
+        let aOffsets = matrixOffsets(aBatch, in: batch, matrixSize: m * k)
+        let bOffsets = matrixOffsets(bBatch, in: batch, matrixSize: k * n)
 
         var out = [Float](repeating: 0, count: aOffsets.count * m * n)
         a.scalars.withUnsafeBufferPointer { pa in
@@ -42,39 +43,22 @@ extension Tensor {
                 }
             }
         }
-        var dims = batch + [m, n]
+        var dims = batch.dims + [m, n]
         if other.ndim == 1 { dims.removeLast() }
         if ndim == 1 { dims.remove(at: dims.count - (other.ndim == 1 ? 1 : 2)) }
         return Tensor(uncheckedScalars: out, shape: Size(dims))
     }
 }
 
-/// The broadcast of two batch shapes (aligned on the right), or a precondition failure.
-private func broadcastBatch(_ a: [Int], _ b: [Int], shapes: (Size, Size)) -> [Int] {
-    let rank = Swift.max(a.count, b.count)
-    let a = Array(repeating: 1, count: rank - a.count) + a
-    let b = Array(repeating: 1, count: rank - b.count) + b
-    return zip(a, b).map { x, y in
-        precondition(
-            x == y || x == 1 || y == 1,
-            "matmul: batch dimensions of \(shapes.0) and \(shapes.1) do not broadcast")
-        return x == 1 ? y : x
-    }
-}
-
-/// Where each matrix of `batch` (row-major order) starts in an operand of batch shape `own`.
-private func batchOffsets(_ own: [Int], in batch: [Int], matrixSize: Int) -> [Int] {
-    let own = Array(repeating: 1, count: batch.count - own.count) + own
-    // A broadcast dimension (extent 1) has stride 0: every batch index reuses the same matrix.
-    var strides = [Int](repeating: 0, count: own.count)
-    var stride = matrixSize
-    for d in own.indices.reversed() {
-        strides[d] = own[d] == 1 ? 0 : stride
-        stride *= own[d]
-    }
+/// Where each matrix of the broadcast `batch` (in row-major order) starts in an operand whose
+/// batch shape is `own`; a broadcast dimension reuses the same matrix.
+private func matrixOffsets(_ own: Size, in batch: Size, matrixSize: Int) -> [Int] {
+    let strides = own.broadcastStrides(to: batch)
     var offsets = [0]
     for d in batch.indices {
-        offsets = offsets.flatMap { base in (0..<batch[d]).map { base + $0 * strides[d] } }
+        offsets = offsets.flatMap { base in
+            (0..<batch[d]).map { base + $0 * strides[d] * matrixSize }
+        }
     }
     return offsets
 }

@@ -126,35 +126,3 @@ public final class DropPath: Module {
         return Tensor(s, shape: x.shape.dims)
     }
 }
-
-extension Tensor {
-    public func softmax(dim: Int) -> Tensor {
-        precondition(dim == -1 || dim == ndim - 1)
-        let n = shape[ndim - 1]
-        var s = scalars
-        s.withUnsafeMutableBufferPointer { s in
-            for r in 0..<(numel / n) {
-                let row = s.baseAddress! + r * n
-                var mx = -Float.infinity
-                for j in 0..<n { mx = Swift.max(mx, row[j]) }
-                var sum: Float = 0
-                for j in 0..<n { row[j] = expf(row[j] - mx); sum += row[j] }
-                for j in 0..<n { row[j] /= sum }
-            }
-        }
-        return Tensor(s, shape: shape.dims)
-    }
-
-    public static func + (a: Tensor, b: Tensor) -> Tensor {
-        precondition(a.shape == b.shape)
-        return Tensor(zip(a.scalars, b.scalars).map { $0 + $1 }, shape: a.shape.dims)
-    }
-}
-
-public func linspace(_ start: Float, _ end: Float, steps: Int) -> Tensor {
-    if steps == 1 { return Tensor([start]) }
-    let step = (end - start) / Float(steps - 1)
-    return Tensor((0..<steps).map { i in
-        i < steps / 2 ? start.addingProduct(step, Float(i)) : end.addingProduct(-step, Float(steps - 1 - i))
-    })
-}

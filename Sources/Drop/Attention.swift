@@ -43,32 +43,32 @@ public final class Attention: Module {
         let (b, n, d) = (x.shape[0], x.shape[1], x.shape[2])
         // One row per token: [q (all heads) | k | v], each head a slice of headDim columns.
         var packed = qkv(x).scalars  // (B·N, 3·D)
-        for row in 0..<(b * n) {
-            for j in 0..<d { packed[row * 3 * d + j] = packed[row * 3 * d + j] * scale }
+        packed.withUnsafeMutableBufferPointer { p in
+            for row in 0..<(b * n) {
+                for j in 0..<d { p[row * 3 * d + j] *= scale }
+            }
         }
 
-        var scores = [Float](repeating: 0, count: b * numHeads * n * n)  // (B, H, N, N)
-        packed.withUnsafeBufferPointer { p in
-            scores.withUnsafeMutableBufferPointer { s in
+        let scores = freshScalars(count: b * numHeads * n * n) { s in  // (B, H, N, N)
+            packed.withUnsafeBufferPointer { p in
                 for (i, (sample, head)) in heads(b).enumerated() {
                     let q = headView(p.baseAddress!, sample, head, part: 0, tokens: n, dim: d)
                     let k = headView(p.baseAddress!, sample, head, part: 1, tokens: n, dim: d)
-                    gemm(q, k.transposed, into: s.baseAddress! + i * n * n, rowStride: n)
+                    gemm(q, k.transposed, into: s + i * n * n, rowStride: n)
                 }
             }
         }
         let attn = Tensor(uncheckedScalars: scores, shape: [b, numHeads, n, n]).softmax(dim: -1)
 
         // Each head writes its own headDim columns of the merged (B, N, D) output.
-        var merged = [Float](repeating: 0, count: b * n * d)
-        packed.withUnsafeBufferPointer { p in
-            attn.scalars.withUnsafeBufferPointer { a in
-                merged.withUnsafeMutableBufferPointer { o in
+        let merged = freshScalars(count: b * n * d) { o in
+            packed.withUnsafeBufferPointer { p in
+                attn.scalars.withUnsafeBufferPointer { a in
                     for (i, (sample, head)) in heads(b).enumerated() {
                         let v = headView(p.baseAddress!, sample, head, part: 2, tokens: n, dim: d)
                         gemm(
                             MatrixView(a.baseAddress! + i * n * n, rows: n, cols: n), v,
-                            into: o.baseAddress! + sample * n * d + head * headDim, rowStride: d)
+                            into: o + sample * n * d + head * headDim, rowStride: d)
                     }
                 }
             }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The Gaussian error linear unit, `x · Φ(x) = x/2 · (1 + erf(x/√2))`, like `nn.GELU()`.
 ///
 /// The exact (erf) form, PyTorch's default, not the tanh approximation.
@@ -9,7 +11,9 @@ public final class GELU: Module {
 
     /// Applies GELU to every element of `x`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        // PyTorch's kernel order: x · 0.5 · (1 + erf(x · √½)).
-        x * 0.5 * (1 + (x * Float(0.5).squareRoot()).erf())
+        // PyTorch's kernel order, x · 0.5 · (1 + erf(x · √½)), in one pass: the same roundings
+        // as the chain of tensor operations, without its four temporaries.
+        let invSqrt2 = Float(0.5).squareRoot()
+        return x.map { v in v * 0.5 * (1 + erff(v * invSqrt2)) }
     }
 }

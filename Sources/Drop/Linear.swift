@@ -43,25 +43,20 @@ public final class Linear: Module {
             "Linear: mat1 and mat2 shapes cannot be multiplied "
                 + "(\(x.numel / Swift.max(x.shape.last ?? 1, 1))x\(x.shape.last ?? 0) and \(inFeatures)x\(outFeatures))")
         let rows = x.numel / inFeatures
-        var out = [Float](repeating: 0, count: rows * outFeatures)
-        x.scalars.withUnsafeBufferPointer { px in
-            weight.scalars.withUnsafeBufferPointer { pw in
-                out.withUnsafeMutableBufferPointer { py in
+        let out = freshScalars(count: rows * outFeatures) { y in
+            x.scalars.withUnsafeBufferPointer { px in
+                weight.scalars.withUnsafeBufferPointer { pw in
                     // Wᵀ is read through strides: no transposed copy of the weight.
                     let wt = MatrixView(pw.baseAddress!, rows: outFeatures, cols: inFeatures)
                         .transposed
                     gemm(
                         MatrixView(px.baseAddress!, rows: rows, cols: inFeatures), wt,
-                        into: py.baseAddress!, rowStride: outFeatures)
+                        into: y, rowStride: outFeatures)
                 }
             }
-        }
-        if let bias {
-            bias.scalars.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { py in
-                    for r in 0..<rows {
-                        for j in 0..<outFeatures { py[r * outFeatures + j] += pb[j] }
-                    }
+            bias?.scalars.withUnsafeBufferPointer { b in
+                for r in 0..<rows {
+                    for j in 0..<outFeatures { y[r * outFeatures + j] += b[j] }
                 }
             }
         }

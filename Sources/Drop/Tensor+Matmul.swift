@@ -30,15 +30,14 @@ extension Tensor {
         let aOffsets = matrixOffsets(aBatch, in: batch, matrixSize: m * k)
         let bOffsets = matrixOffsets(bBatch, in: batch, matrixSize: k * n)
 
-        var out = [Float](repeating: 0, count: aOffsets.count * m * n)
-        a.scalars.withUnsafeBufferPointer { pa in
-            b.scalars.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { pc in
+        let out = freshScalars(count: aOffsets.count * m * n) { pc in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
                     for i in aOffsets.indices {
                         gemm(
                             MatrixView(pa.baseAddress! + aOffsets[i], rows: m, cols: k),
                             MatrixView(pb.baseAddress! + bOffsets[i], rows: k, cols: n),
-                            into: pc.baseAddress! + i * m * n, rowStride: n)
+                            into: pc + i * m * n, rowStride: n)
                     }
                 }
             }

@@ -107,6 +107,17 @@ extension DefaultGeneratorTests {
             }
         }
 
+        @Test func trainAndEvalReachEverySubmoduleOfTheStack() {
+            let stack = BlockStack(depth: 3, dim: 8, numHeads: 2, dropPathRate: 0.2).eval()
+            func all(_ m: any Module) -> [any Module] { [m] + m.children.flatMap(all) }
+            let modules = all(stack)
+            // Per block: itself, 2 norms, attn and its 2 linears, 2 drop paths, mlp and its 3 layers.
+            #expect(modules.count == 1 + 3 * 12)
+            #expect(modules.allSatisfy { !$0.training })
+            stack.train()
+            #expect(modules.allSatisfy { $0.training })
+        }
+
         // MARK: - Forward passes match timm
 
         @Test func blockEvalOutputMatchesTimm() {

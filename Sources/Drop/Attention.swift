@@ -5,7 +5,8 @@ import Glibc
 /// `qkv` projects each token to queries, keys and values for all heads at once; each head
 /// computes `softmax(q·scale · kᵀ) · v`; `proj` mixes the heads back. timm's `q_norm`, `k_norm`,
 /// `attn_drop` and `proj_drop` are identities at these defaults (no QK norm, rates 0), so they are
-/// left out: they draw nothing and change nothing.
+/// left out: they draw nothing and change nothing. This is timm's explicit (non-fused) path;
+/// timm's default `F.scaled_dot_product_attention` agrees with it up to float32 rounding.
 public final class Attention: Module {
     /// True while training; attention without dropout behaves the same in both modes.
     public var training = true

@@ -1,4 +1,5 @@
-/// A read-only matrix inside a float buffer: element (i, j) is at `base[i·rowStride + j·colStride]`.
+/// A read-only matrix inside a float buffer: element (i, j) is at
+/// `base[i·rowStride + j·colStride]`.
 ///
 /// Strides let a caller multiply by a transposed matrix (`colStride` > 1) or by one head of a
 /// packed projection without copying it first.
@@ -47,7 +48,9 @@ private let nc = 2048
 /// sequentially. Each C element is accumulated in a single float in the order k = 0, 1, 2, …
 /// with a separate multiply and add (no fused multiply-add), whatever the blocking or SIMD
 /// width: the result depends only on the inputs, never on the machine.
-func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>, rowStride ldc: Int) {
+func gemm(
+    _ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>, rowStride ldc: Int
+) {
     precondition(a.cols == b.rows, "gemm: inner dimensions \(a.cols) and \(b.rows) differ")
     let (m, n, k) = (a.rows, b.cols, a.cols)
     if m == 0 || n == 0 { return }

@@ -38,10 +38,11 @@ public final class Linear: Module {
     /// Applies the layer to the last dimension of `x`: `(…, inFeatures)` → `(…, outFeatures)`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let (outFeatures, inFeatures) = (weight.shape[0], weight.shape[1])
+        let last = x.shape.last ?? 0
         precondition(
-            x.ndim >= 1 && x.shape[x.ndim - 1] == inFeatures,
-            "Linear: mat1 and mat2 shapes cannot be multiplied "
-                + "(\(x.numel / Swift.max(x.shape.last ?? 1, 1))x\(x.shape.last ?? 0) and \(inFeatures)x\(outFeatures))")
+            x.ndim >= 1 && last == inFeatures,
+            "mat1 and mat2 shapes cannot be multiplied "
+                + "(\(x.numel / Swift.max(last, 1))x\(last) and \(inFeatures)x\(outFeatures))")
         let rows = x.numel / inFeatures
         let out = freshScalars(count: rows * outFeatures) { y in
             x.scalars.withUnsafeBufferPointer { px in

@@ -9,10 +9,11 @@ usage: check_site.py SITE_DIR SCREENSHOT_DIR
 """
 import base64, html.parser, json, os, subprocess, sys, tempfile, urllib.parse
 
-VIEWS = [  # name, width, height, mobile, colour scheme
-    ("desktop", 1280, 900, False, "light"),
-    ("desktop-dark", 1280, 900, False, "dark"),
-    ("phone", 390, 844, True, "light"),
+VIEWS = [  # name, width, height, mobile, colour scheme, media
+    ("desktop", 1280, 900, False, "light", "screen"),
+    ("desktop-dark", 1280, 900, False, "dark", "screen"),
+    ("phone", 390, 844, True, "light", "screen"),
+    ("print", 800, 1100, False, "dark", "print"),  # print must ignore the dark scheme
 ]
 
 
@@ -147,10 +148,10 @@ def main():
                         chrome.send("Fetch.failRequest", session, requestId=params["requestId"],
                                     errorReason="BlockedByClient")
                 chrome.on_paused = on_paused
-                for view, width, height, mobile, scheme in VIEWS:
+                for view, width, height, mobile, scheme, media in VIEWS:
                     chrome.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
                                 deviceScaleFactor=1, mobile=mobile)
-                    chrome.send("Emulation.setEmulatedMedia", session,
+                    chrome.send("Emulation.setEmulatedMedia", session, media=media,
                                 features=[{"name": "prefers-color-scheme", "value": scheme}])
                     chrome.send("Page.navigate", session, url=site_url + page)
                     drain(chrome, session, site_url, page, problems, until="Page.loadEventFired")

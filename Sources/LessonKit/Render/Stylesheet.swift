@@ -14,7 +14,8 @@ enum Stylesheet {
           --mono: ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace;
           --sans: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", Roboto, sans-serif;
         }
-        @media (prefers-color-scheme: dark) {
+        /* Paper stays light whatever the screen prefers. */
+        @media screen and (prefers-color-scheme: dark) {
           :root {
             --bg: #14171c; --fg: #e3e7ed; --muted: #9aa4b1; --line: #2e353f; --panel: #1b1f26;
             --accent: #8fb3ff; --accent-soft: #1d2a44;
@@ -138,7 +139,7 @@ enum Stylesheet {
         .footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding: 1rem 1.5rem 2rem; text-align: center; }
 
         @media print {
-          :root { --bg: #fff; --fg: #000; --panel: #f6f6f6; --out-bg: #fff; --err-bg: #fff; --fail-bg: #fff; --zero: #fff; }
+          :root { --fg: #000; --out-bg: #fff; --err-bg: #fff; --fail-bg: #fff; }
           body { font-size: 11pt; }
           .masthead, .sidebar, .toc, .pager, .anchor, .skip { display: none; }
           .layout { display: block; max-width: none; padding: 0; }

@@ -32,6 +32,7 @@ import Testing
 
     @Test func textKeepsItsSpacesAndIsEscaped() throws {
         #expect(try inline("\\text{keep a & b}") == "<math><mtext>keep a &amp; b</mtext></math>")
+        #expect(try inline("\\text{ if }") == "<math><mtext>\u{A0}if\u{A0}</mtext></math>")
         #expect(try inline("\\operatorname{Bernoulli}(p)") == "<math><mrow><mi mathvariant=\"normal\">Bernoulli</mi><mo>(</mo><mi>p</mi><mo>)</mo></mrow></math>")
         #expect(try inline("\\mathrm{d}x") == "<math><mrow><mi mathvariant=\"normal\">d</mi><mi>x</mi></mrow></math>")
     }

@@ -189,7 +189,12 @@ private struct TeXParser {
         case "mathrm", "operatorname":
             return "<mi mathvariant=\"normal\">\(escape(try rawGroup(after: name)))</mi>"
         case "text":
-            return "<mtext>\(escape(try rawGroup(after: name)))</mtext>"
+            // HTML would collapse the spaces at the ends, which TeX keeps (`\text{if } x`).
+            var text = try rawGroup(after: name)[...]
+            var leading = "", trailing = ""
+            while text.hasPrefix(" ") { text.removeFirst(); leading += "\u{A0}" }
+            while text.hasSuffix(" ") { text.removeLast(); trailing += "\u{A0}" }
+            return "<mtext>\(leading)\(escape(String(text)))\(trailing)</mtext>"
         case "left": return try parseFenced()
         case "begin": return try parseAligned()
         default: throw error("unsupported TeX command \\\(name)")

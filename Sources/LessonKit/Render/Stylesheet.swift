@@ -139,7 +139,7 @@ enum Stylesheet {
         .footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding: 1rem 1.5rem 2rem; text-align: center; }
 
         @media print {
-          :root { --fg: #000; --out-bg: #fff; --err-bg: #fff; --fail-bg: #fff; }
+          :root { color-scheme: light; --fg: #000; --out-bg: #fff; --err-bg: #fff; --fail-bg: #fff; }
           body { font-size: 11pt; }
           .masthead, .sidebar, .toc, .pager, .anchor, .skip { display: none; }
           .layout { display: block; max-width: none; padding: 0; }

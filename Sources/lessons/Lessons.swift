@@ -1,9 +1,98 @@
 import ArgumentParser
 import Drop
+import Foundation
 import LessonKit
 
 @main
-struct Lessons: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run and render the Droplab lessons.")
-    func run() throws { print("lessons \(Drop.version)") }
+struct Lessons: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the Droplab lessons' Swift blocks and render the site.",
+        subcommands: [Run.self, Build.self, Check.self])
+
+    struct Common: ParsableArguments {
+        @Option(help: "The global seed every block's seed derives from.")
+        var seed: UInt64 = 0
+
+        func executor(cache: Bool) throws -> LessonExecutor {
+            let cacheDirectory = ".build/lessons-cache"
+            return LessonExecutor(
+                toolchain: try Toolchain.locate(scratch: cacheDirectory),
+                settings: ExecutionSettings(seed: seed),
+                cache: cache ? ResultCache(directory: cacheDirectory) : nil)
+        }
+
+        func builder(lessons: String, jobs: Int?, cache: Bool) throws -> SiteBuilder {
+            SiteBuilder(
+                lessonsDirectory: lessons, executor: try executor(cache: cache),
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                context: SiteContext(seed: seed, dropVersion: Drop.version))
+        }
+    }
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run one lesson and print each block's output in order.")
+        @Argument(help: "The lesson's Markdown file.") var file: String
+        @OptionGroup var common: Common
+
+        func run() async throws {
+            let lesson = try LessonParser.parse(path: file, source: String(contentsOfFile: file, encoding: .utf8))
+            let run = await try common.executor(cache: false).execute(lesson)
+            print(LessonTranscript.text(of: run), terminator: "")
+            if let failure = run.failure {
+                FileHandle.standardError.write(Data("\(failure)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every lesson and write the site (replaced as a whole, only on success).")
+        @OptionGroup var common: Common
+        @Option(help: "The directory of lessons.") var lessons = "Lessons"
+        @Option(help: "The site's directory.") var out = "Site"
+        @Option(help: "Lessons compiled and run at once (default: the number of cores).") var jobs: Int?
+        @Flag(help: "Execute every lesson even if its results are cached.") var noCache = false
+
+        func run() async throws {
+            let outcome = await try common.builder(lessons: lessons, jobs: jobs, cache: !noCache)
+                .render { print($0) }
+            var failures = outcome.failures
+            if failures.isEmpty {
+                do { try SiteWriter.replace(out, with: outcome.files) } catch { failures.append(error) }
+            }
+            guard failures.isEmpty else {
+                print("\(failures.count) failure(s); \(out)/ left as it was:")
+                for failure in failures { print(failure) }
+                throw ExitCode.failure
+            }
+            let cached = outcome.runs.filter(\.cached).count
+            print("built \(outcome.runs.count) lessons (\(cached) cached) into \(out)/")
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site in memory and compare it with the committed one, byte for byte.")
+        @OptionGroup var common: Common
+        @Option(help: "The directory of lessons.") var lessons = "Lessons"
+        @Option(help: "The committed site to compare with.") var site = "Site"
+
+        func run() async throws {
+            let outcome = await try common.builder(lessons: lessons, jobs: nil, cache: true)
+                .render { print($0) }
+            guard outcome.failures.isEmpty else {
+                for failure in outcome.failures { print(failure) }
+                throw ExitCode.failure
+            }
+            let stale = SiteComparer.staleFiles(outcome.files, comparedWith: site)
+            guard stale.isEmpty else {
+                print("\(site)/ is stale; run `swift run lessons build` and commit it:")
+                for path in stale { print("  " + path) }
+                throw ExitCode.failure
+            }
+            print("\(site)/ is up to date (\(outcome.files.count) files)")
+        }
+    }
 }

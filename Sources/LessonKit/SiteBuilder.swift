@@ -1,7 +1,7 @@
 import Foundation
 
-/// The lesson pipeline, as named steps: load → parse → execute (cached) → render; `build`
-/// then writes, `check` compares.
+/// The lesson pipeline, as named steps: load → parse → execute (cached) → render → write.
+/// `lessons build` runs them all; `lessons check` stops after render and compares.
 public struct SiteBuilder: Sendable {
     /// The directory of lesson Markdown files.
     public var lessonsDirectory: String
@@ -55,6 +55,21 @@ public struct SiteBuilder: Sendable {
         guard outcome.failures.isEmpty else { return outcome }
         do {
             outcome.files = try SiteRenderer.render(outcome.runs.compactMap(\.executed), context: context)
+        } catch {
+            outcome.failures.append(error)
+        }
+        return outcome
+    }
+
+    /// Renders the site and, only if every step of every lesson succeeded, replaces
+    /// `directory` with it; otherwise `directory` is left exactly as it was.
+    public func build(into directory: String, progress: @escaping @Sendable (String) -> Void) async
+        -> Outcome
+    {
+        var outcome = await render(progress: progress)
+        guard outcome.failures.isEmpty else { return outcome }
+        do {
+            try SiteWriter.replace(directory, with: outcome.files)
         } catch {
             outcome.failures.append(error)
         }

@@ -37,7 +37,7 @@ struct Lessons: AsyncParsableCommand {
 
         func run() async throws {
             let lesson = try LessonParser.parse(path: file, source: String(contentsOfFile: file, encoding: .utf8))
-            let run = await try common.executor(cache: false).execute(lesson)
+            let run = try await common.executor(cache: false).execute(lesson)
             print(LessonTranscript.text(of: run), terminator: "")
             if let failure = run.failure {
                 FileHandle.standardError.write(Data("\(failure)\n".utf8))
@@ -56,15 +56,11 @@ struct Lessons: AsyncParsableCommand {
         @Flag(help: "Execute every lesson even if its results are cached.") var noCache = false
 
         func run() async throws {
-            let outcome = await try common.builder(lessons: lessons, jobs: jobs, cache: !noCache)
-                .render { print($0) }
-            var failures = outcome.failures
-            if failures.isEmpty {
-                do { try SiteWriter.replace(out, with: outcome.files) } catch { failures.append(error) }
-            }
-            guard failures.isEmpty else {
-                print("\(failures.count) failure(s); \(out)/ left as it was:")
-                for failure in failures { print(failure) }
+            let outcome = try await common.builder(lessons: lessons, jobs: jobs, cache: !noCache)
+                .build(into: out) { print($0) }
+            guard outcome.failures.isEmpty else {
+                print("\(outcome.failures.count) failure(s); \(out)/ left as it was:")
+                for failure in outcome.failures { print(failure) }
                 throw ExitCode.failure
             }
             let cached = outcome.runs.filter(\.cached).count
@@ -80,7 +76,7 @@ struct Lessons: AsyncParsableCommand {
         @Option(help: "The committed site to compare with.") var site = "Site"
 
         func run() async throws {
-            let outcome = await try common.builder(lessons: lessons, jobs: nil, cache: true)
+            let outcome = try await common.builder(lessons: lessons, jobs: nil, cache: true)
                 .render { print($0) }
             guard outcome.failures.isEmpty else {
                 for failure in outcome.failures { print(failure) }

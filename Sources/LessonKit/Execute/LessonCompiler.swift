@@ -25,10 +25,12 @@ struct LessonCompiler {
         let main = program + ".swift"
         try source.write(toFile: main, atomically: false, encoding: .utf8)
         let products = toolchain.products
+        // Swift 5 mode: in Swift 6 mode top-level variables are main-actor isolated, so a
+        // function declared in one cell could not update a variable of another.
         let result = try await Subprocess.run(
             .path(FilePath(toolchain.swiftc)),
             arguments: [
-                "-Onone", "-swift-version", "6", "-suppress-warnings", "-diagnostic-style", "llvm",
+                "-Onone", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
                 "-module-name", "Lesson", "-I", products + "/Modules", "-L", products,
                 "-lDrop", "-lLessonRuntime", "-Xlinker", "-rpath", "-Xlinker", products,
                 main, "-o", program,

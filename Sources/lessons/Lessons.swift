@@ -9,6 +9,11 @@ struct Lessons: AsyncParsableCommand {
         abstract: "Run the Droplab lessons' Swift blocks and render the site.",
         subcommands: [Run.self, Build.self, Check.self])
 
+    /// Prints a line at once, even into a pipe, so progress shows while lessons run.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     struct Common: ParsableArguments {
         @Option(help: "The global seed every block's seed derives from.")
         var seed: UInt64 = 0
@@ -38,7 +43,7 @@ struct Lessons: AsyncParsableCommand {
         func run() async throws {
             let lesson = try LessonParser.parse(path: file, source: String(contentsOfFile: file, encoding: .utf8))
             let run = try await common.executor(cache: false).execute(lesson)
-            print(LessonTranscript.text(of: run), terminator: "")
+            FileHandle.standardOutput.write(Data(LessonTranscript.text(of: run).utf8))
             if let failure = run.failure {
                 FileHandle.standardError.write(Data("\(failure)\n".utf8))
                 throw ExitCode.failure
@@ -57,14 +62,14 @@ struct Lessons: AsyncParsableCommand {
 
         func run() async throws {
             let outcome = try await common.builder(lessons: lessons, jobs: jobs, cache: !noCache)
-                .build(into: out) { print($0) }
+                .build(into: out) { Lessons.say($0) }
             guard outcome.failures.isEmpty else {
-                print("\(outcome.failures.count) failure(s); \(out)/ left as it was:")
-                for failure in outcome.failures { print(failure) }
+                Lessons.say("\(outcome.failures.count) failure(s); \(out)/ left as it was:")
+                for failure in outcome.failures { Lessons.say("\(failure)") }
                 throw ExitCode.failure
             }
             let cached = outcome.runs.filter(\.cached).count
-            print("built \(outcome.runs.count) lessons (\(cached) cached) into \(out)/")
+            Lessons.say("built \(outcome.runs.count) lessons (\(cached) cached) into \(out)/")
         }
     }
 
@@ -77,18 +82,18 @@ struct Lessons: AsyncParsableCommand {
 
         func run() async throws {
             let outcome = try await common.builder(lessons: lessons, jobs: nil, cache: true)
-                .render { print($0) }
+                .render { Lessons.say($0) }
             guard outcome.failures.isEmpty else {
-                for failure in outcome.failures { print(failure) }
+                for failure in outcome.failures { Lessons.say("\(failure)") }
                 throw ExitCode.failure
             }
             let stale = SiteComparer.staleFiles(outcome.files, comparedWith: site)
             guard stale.isEmpty else {
-                print("\(site)/ is stale; run `swift run lessons build` and commit it:")
-                for path in stale { print("  " + path) }
+                Lessons.say("\(site)/ is stale; run `swift run lessons build` and commit it:")
+                for path in stale { Lessons.say("  " + path) }
                 throw ExitCode.failure
             }
-            print("\(site)/ is up to date (\(outcome.files.count) files)")
+            Lessons.say("\(site)/ is up to date (\(outcome.files.count) files)")
         }
     }
 }

@@ -53,6 +53,12 @@ import Testing
         #expect(run.results.isEmpty)
     }
 
+    @Test func aColumnInsideAListItemCountsTheItemsIndentation() async throws {
+        let run = try await EngineFixtures.run("compile-error-in-list")
+        let failure = try #require(run.failure)
+        #expect(failure.line == 6 && failure.column == 11)
+    }
+
     @Test func aTrapKeepsTheOutputPrintedBeforeItAndNamesTheStatement() async throws {
         let run = try await EngineFixtures.run("trap")
         let failure = try #require(run.failure)

@@ -78,7 +78,7 @@ public struct LessonExecutor: Sendable {
                         .dropFirst().joined(separator: "\n")
                     throw LessonError(
                         stage: .compile, path: lesson.path, line: block == nil ? nil : error.line,
-                        column: block == nil ? nil : error.column, block: block?.index,
+                        column: block.map { error.column + $0.indent }, block: block?.index,
                         message: error.message + (excerpt.isEmpty ? "" : "\n" + excerpt))
                 }
                 failed[block.index, default: []].append(error.text)

@@ -27,7 +27,7 @@ enum ProgramBuilder {
             {
                 if let column = starts[offset + 1] {
                     let lessonLine = block.codeLine + offset
-                    located += "_lessonAt(\(lessonLine), \(column))\n"
+                    located += "_lessonAt(\(lessonLine), \(column + block.indent))\n"
                     located += "#sourceLocation(file: \(file), line: \(lessonLine))\n"
                 }
                 located += line + "\n"

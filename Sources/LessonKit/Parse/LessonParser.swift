@@ -7,13 +7,16 @@ public enum LessonParser {
     public static func parse(path: String, source: String) throws(LessonError) -> Lesson {
         var blocks: [RunBlock] = []
         var identities: [String: Int] = [:]  // identity → fence line of the first block using it
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         for fenced in Markdown.fencedCodeBlocks(in: source) {
             let words = fenced.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard words.count >= 2, words[0] == "swift", words[1] == "run" else { continue }
             let options = try parseOptions(words.dropFirst(2), path: path, line: fenced.line)
+            let fenceLine = lines[fenced.line - 1].utf8
+            let indent = fenceLine.prefix { $0 != UInt8(ascii: "`") && $0 != UInt8(ascii: "~") }.count
             let block = RunBlock(
                 index: blocks.count, fenceLine: fenced.line, codeLine: fenced.line + 1,
-                code: fenced.literal, options: options)
+                code: fenced.literal, options: options, indent: indent)
             if let first = identities[block.identity] {
                 throw LessonError(
                     stage: .parse, path: path, line: fenced.line, block: block.index,

@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release >/dev/null
-lessons=.build/release/lessons
+# A scratch path of its own, so a debug `swift build` is not locked out meanwhile.
+swift build -c release --scratch-path .build-release >/dev/null
+lessons=.build-release/release/lessons
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/article"

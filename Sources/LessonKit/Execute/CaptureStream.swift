@@ -18,8 +18,11 @@ struct CaptureStream {
 
     /// Bytes of output one block may write to this stream before it is cut off.
     let cap: Int
-    /// Pieces per block index; output before the first block token is dropped (there is none).
+    /// Pieces per block index.
     private(set) var pieces: [Int: [Piece]] = [:]
+    /// Output before the first block began: only a program that failed to start writes any
+    /// (the dynamic loader's complaint, say).
+    private(set) var preamble: [UInt8] = []
     /// The last block that started.
     private(set) var currentBlock: Int?
     /// How each forked `should-fail` block ended, by block index.
@@ -119,7 +122,11 @@ struct CaptureStream {
 
     /// Adds a piece to the current block, merging adjacent text, and enforces the cap.
     private mutating func record(_ piece: Piece) {
-        guard let block = currentBlock, overflowedBlock == nil else { return }
+        guard let block = currentBlock else {
+            if case .text(let bytes) = piece, preamble.count < cap { preamble += bytes }
+            return
+        }
+        guard overflowedBlock == nil else { return }
         var piece = piece
         let size: Int
         switch piece {

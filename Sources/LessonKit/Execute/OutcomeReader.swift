@@ -77,8 +77,7 @@ struct OutcomeReader {
     }
 
     private func trapText(_ block: Int?) -> String? {
-        guard let block else { return nil }
-        let text = stderrText(of: block)
+        let text = block.map(stderrText) ?? String(decoding: outcome.stderr.preamble, as: UTF8.self)
         return text.isEmpty ? nil : text
     }
 

@@ -35,6 +35,17 @@ public struct Toolchain: Sendable, Hashable {
                 message: "missing \(missing.joined(separator: ", ")): run `swift build` first "
                     + "(it builds the Drop and LessonRuntime libraries lessons link against)")
         }
+        for library in ["Drop", "LessonRuntime"] {
+            // `swift run` and `swift test` rebuild a changed module but do not relink its dynamic
+            // library: lessons would then compile against one Drop and run another.
+            let module = modificationDate(products + "/Modules/\(library).swiftmodule")
+            let binary = modificationDate(products + "/lib\(library).so")
+            guard let module, let binary, binary >= module else {
+                throw LessonError(
+                    stage: .compile, path: products + "/lib\(library).so",
+                    message: "older than the \(library) module it was built from: run `swift build`")
+            }
+        }
         guard let swiftc = findOnPath("swiftc") else {
             throw LessonError(stage: .compile, path: "swiftc", message: "swiftc is not on the PATH")
         }
@@ -45,6 +56,10 @@ public struct Toolchain: Sendable, Hashable {
         }
         hash.combine(compilerVersion(swiftc, scratch: scratch))
         return Toolchain(swiftc: swiftc, products: products, fingerprint: hash.hex)
+    }
+
+    private static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
     private static func findOnPath(_ name: String) -> String? {

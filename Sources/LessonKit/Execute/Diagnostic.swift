@@ -5,41 +5,61 @@ struct Diagnostic: Equatable {
     var column: Int
     /// The message after `error: `.
     var message: String
-    /// The whole diagnostic as the compiler printed it: the `FILE:LINE:COL: error: …` line,
-    /// the source excerpt and caret, and any notes that follow.
+    /// The diagnostic as the compiler printed it: the `FILE:LINE:COL: error: …` line, the source
+    /// excerpt and caret, and the notes that follow it in `file`.
     var text: String
 
-    /// The errors in a compiler's output, in order; warnings and notes ride along in the
-    /// `text` of the error before them.
-    static func errors(in output: String) -> [Diagnostic] {
+    /// The errors in a compiler's output, in order.
+    ///
+    /// Notes located elsewhere than in `lessonPath` (in Drop's module, the standard library, the
+    /// generated program) are left out with their excerpts: they name paths of this machine, and
+    /// an expected failure's text must be the same on every machine.
+    static func errors(in output: String, lessonPath: String) -> [Diagnostic] {
         var errors: [Diagnostic] = []
-        var attachToLast = false
+        var attaching = false
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let error = parse(line) {
-                errors.append(error)
-                attachToLast = true
-            } else if attachToLast && !line.isEmpty && !isWarningLine(line) {
+            if let header = Header(line) {
+                if header.severity == "error", let row = header.line, let column = header.column {
+                    errors.append(
+                        Diagnostic(
+                            file: header.file, line: row, column: column, message: header.message,
+                            text: String(line)))
+                    attaching = true
+                } else {
+                    attaching = !errors.isEmpty && header.severity == "note" && header.file == lessonPath
+                    if attaching { errors[errors.count - 1].text += "\n" + line }
+                }
+            } else if attaching && !line.isEmpty {
                 errors[errors.count - 1].text += "\n" + line
             } else {
-                attachToLast = false
+                attaching = false
             }
         }
         return errors
     }
 
-    /// `FILE:LINE:COL: error: MESSAGE`, where FILE may itself contain colons.
-    private static func parse(_ line: Substring) -> Diagnostic? {
-        guard let marker = line.firstRange(of: ": error: ") else { return nil }
-        let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
-        guard location.count >= 3, let row = Int(location[location.count - 2]),
-            let column = Int(location[location.count - 1])
-        else { return nil }
-        return Diagnostic(
-            file: location.dropLast(2).joined(separator: ":"), line: row, column: column,
-            message: String(line[marker.upperBound...]), text: String(line))
-    }
+    /// `FILE:LINE:COL: SEVERITY: MESSAGE` (FILE may itself contain colons), or `FILE: SEVERITY: …`.
+    private struct Header {
+        var file: String
+        var line: Int?
+        var column: Int?
+        var severity: String
+        var message: String
 
-    private static func isWarningLine(_ line: Substring) -> Bool {
-        line.contains(": warning: ")
+        init?(_ text: Substring) {
+            guard
+                let (severity, marker) = ["error", "warning", "note", "remark"].lazy
+                    .compactMap({ s in text.firstRange(of: ": \(s): ").map { (s, $0) } }).first
+            else { return nil }
+            var parts = text[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count >= 3, let row = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) {
+                line = row
+                self.column = column
+                parts.removeLast(2)
+            }
+            file = parts.joined(separator: ":")
+            self.severity = severity
+            message = String(text[marker.upperBound...])
+        }
     }
 }

@@ -20,8 +20,9 @@ struct LessonCompiler {
         var succeeded: Bool
     }
 
-    /// Compiles `source` into the executable `program`, writing the source beside it.
-    func compile(_ source: String, to program: String) async throws -> Outcome {
+    /// Compiles `source` into the executable `program`, writing the source beside it;
+    /// `lessonPath` is the file its `#sourceLocation`s name.
+    func compile(_ source: String, to program: String, lessonPath: String) async throws -> Outcome {
         let main = program + ".swift"
         try source.write(toFile: main, atomically: false, encoding: .utf8)
         let products = toolchain.products
@@ -38,7 +39,7 @@ struct LessonCompiler {
             output: .string(limit: 1 << 24), error: .string(limit: 1 << 24))
         let output = result.standardOutput + result.standardError
         return Outcome(
-            errors: Diagnostic.errors(in: output), output: output,
+            errors: Diagnostic.errors(in: output, lessonPath: lessonPath), output: output,
             succeeded: result.terminationStatus.isSuccess)
     }
 }

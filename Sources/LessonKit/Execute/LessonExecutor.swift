@@ -68,7 +68,7 @@ public struct LessonExecutor: Sendable {
         var dropped: [Int: String] = [:]
         while true {
             let source = ProgramBuilder.source(for: lesson, seeds: seeds, dropping: Set(dropped.keys))
-            let outcome = try await compiler.compile(source, to: program)
+            let outcome = try await compiler.compile(source, to: program, lessonPath: lesson.path)
             if outcome.succeeded { return dropped }
             var failed: [Int: [String]] = [:]
             for error in outcome.errors {

@@ -2,8 +2,9 @@
 ///
 /// `Tensor` has value semantics: copies share storage until one of them is written to
 /// (the storage is a Swift array, which is copy-on-write). Printing a tensor gives exactly
-/// what PyTorch prints for the same values.
-public struct Tensor: Sendable {
+/// what PyTorch prints for the same values. `==` compares whole tensors (shape and every value;
+/// NaN is never equal); elementwise masks come from `.==`, `<` and friends.
+public struct Tensor: Sendable, Equatable {
     /// The elements in row-major (C) order; `scalars.count == shape.numel`.
     public internal(set) var scalars: [Float]
     /// The extent of each dimension, outermost first.

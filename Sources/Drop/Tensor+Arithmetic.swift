@@ -1,0 +1,78 @@
+import Glibc
+
+/// Elementwise arithmetic with PyTorch's float32 semantics: one IEEE operation per element,
+/// broadcasting tensors, and a `Float` on either side.
+extension Tensor {
+    /// Elementwise sum, broadcasting `lhs` and `rhs`.
+    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, +) }
+    /// Elementwise difference, broadcasting `lhs` and `rhs`.
+    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, -) }
+    /// Elementwise product, broadcasting `lhs` and `rhs`.
+    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, *) }
+    /// Elementwise quotient, broadcasting `lhs` and `rhs`.
+    public static func / (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, /) }
+
+    /// Adds `rhs` to every element.
+    public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 + rhs } }
+    /// Subtracts `rhs` from every element.
+    public static func - (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 - rhs } }
+    /// Multiplies every element by `rhs`.
+    public static func * (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 * rhs } }
+    /// Divides every element by `rhs` (a true division, not a multiplication by `1 / rhs`).
+    public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 / rhs } }
+
+    /// `lhs` plus every element.
+    public static func + (lhs: Float, rhs: Tensor) -> Tensor { rhs.map { lhs + $0 } }
+    /// `lhs` minus every element.
+    public static func - (lhs: Float, rhs: Tensor) -> Tensor { rhs.map { lhs - $0 } }
+    /// `lhs` times every element.
+    public static func * (lhs: Float, rhs: Tensor) -> Tensor { rhs.map { lhs * $0 } }
+    /// `lhs` divided by every element, computed as PyTorch's `__rtruediv__` does:
+    /// `rhs.reciprocal() * lhs`, two roundings.
+    public static func / (lhs: Float, rhs: Tensor) -> Tensor { rhs.map { (1 / $0) * lhs } }
+
+    /// Every element negated (`0` becomes `-0`).
+    public static prefix func - (x: Tensor) -> Tensor { x.map { -$0 } }
+
+    /// Adds `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
+    public static func += (lhs: inout Tensor, rhs: Tensor) { lhs.assign(lhs + rhs) }
+    /// Subtracts `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
+    public static func -= (lhs: inout Tensor, rhs: Tensor) { lhs.assign(lhs - rhs) }
+    /// Multiplies by `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
+    public static func *= (lhs: inout Tensor, rhs: Tensor) { lhs.assign(lhs * rhs) }
+    /// Divides by `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
+    public static func /= (lhs: inout Tensor, rhs: Tensor) { lhs.assign(lhs / rhs) }
+    /// Adds `rhs` to every element in place.
+    public static func += (lhs: inout Tensor, rhs: Float) { lhs = lhs + rhs }
+    /// Subtracts `rhs` from every element in place.
+    public static func -= (lhs: inout Tensor, rhs: Float) { lhs = lhs - rhs }
+    /// Multiplies every element by `rhs` in place.
+    public static func *= (lhs: inout Tensor, rhs: Float) { lhs = lhs * rhs }
+    /// Divides every element by `rhs` in place.
+    public static func /= (lhs: inout Tensor, rhs: Float) { lhs = lhs / rhs }
+
+    /// Replaces self by `result` of an in-place operation, which may not change the shape.
+    private mutating func assign(_ result: Tensor) {
+        precondition(
+            result.shape == shape,
+            "output with shape \(shape.dims) doesn't match the broadcast shape \(result.shape.dims)")
+        self = result
+    }
+}
+
+// MARK: - Elementwise functions
+
+extension Tensor {
+    /// The largest integer not greater than each element, like `torch.floor`.
+    public func floor() -> Tensor { map { $0.rounded(.down) } }
+    /// The square root of each element (`nan` below zero), like `torch.sqrt`.
+    public func sqrt() -> Tensor { map { $0.squareRoot() } }
+    /// `e` raised to each element, like `torch.exp` (within 1 ulp of PyTorch's SIMD `exp`).
+    public func exp() -> Tensor { map { expf($0) } }
+    /// The natural logarithm of each element, like `torch.log` (within 1 ulp of PyTorch's).
+    public func log() -> Tensor { map { logf($0) } }
+    /// The absolute value of each element, like `torch.abs`.
+    public func abs() -> Tensor { map { $0.magnitude } }
+    /// The error function of each element, like `torch.erf` (within a few ulp of PyTorch's).
+    public func erf() -> Tensor { map { erff($0) } }
+}

@@ -39,7 +39,7 @@ public func _lessonBeginBlock(_ index: Int, seed: UInt64) {
     setvbuf(stdout, nil, _IONBF, 0)
     writeToken("block:\(index)", to: STDOUT_FILENO)
     writeToken("block:\(index)", to: STDERR_FILENO)
-    // manualSeed(seed)  (waiting for Drop's generator)
+    manualSeed(seed)
 }
 
 /// Marks the start of the top-level statement at `line`, `column` of the lesson, so that a trap

@@ -14,11 +14,23 @@ import Testing
         let before = try await EngineFixtures.run("seeds")
         let after = try await EngineFixtures.run("seeds-inserted")
         #expect(before.results[1].seed == after.results[2].seed, "id=stable")
+        #expect(before.results[1].items == after.results[2].items, "so are its random numbers")
         #expect(before.results[0].seed == after.results[0].seed, "both are block #0")
         #expect(before.results[0].seed != after.results[1].seed, "an unnamed block seeds by position")
         #expect(before.results.allSatisfy { $0.seed < 1 << 32 }, "small enough for torch.manual_seed")
         let reseeded = try await EngineFixtures.run("seeds", settings: ExecutionSettings(seed: 1))
         #expect(reseeded.results[1].seed != before.results[1].seed, "--seed changes every block")
+    }
+
+    @Test func aBlockIsReseededLikeTorchManualSeedWithItsRecordedSeed() async throws {
+        // seeds.expected.txt: the seed, then what PyTorch prints after torch.manual_seed(seed)
+        // (recorded by Fixtures/Engine/seeds.py).
+        let expected = try String(
+            contentsOf: EngineFixtures.directory.appendingPathComponent("seeds.expected.txt"),
+            encoding: .utf8)
+        let run = try await EngineFixtures.run("seeds")
+        let named = try #require(run.results.last)
+        #expect("\(named.seed)\n" + named.stdout == expected)
     }
 
     @Test func shouldFailBlocksFailWithoutDisturbingTheOthers() async throws {

@@ -7,7 +7,7 @@ import Subprocess
     import SystemPackage
 #endif
 
-/// Compiles a lesson program with `swiftc` against the Drop and LessonRuntime libraries.
+/// Compiles a lesson program with `swiftc` against the Drop and LessonRuntime modules.
 struct LessonCompiler {
     var toolchain: Toolchain
 
@@ -28,12 +28,14 @@ struct LessonCompiler {
         let products = toolchain.products
         // Swift 5 mode: in Swift 6 mode top-level variables are main-actor isolated, so a
         // function declared in one cell could not update a variable of another.
+        // Only libLessonRuntime.so is linked: SwiftPM builds Drop into it, and linking libDrop.so
+        // too would give the program a second Drop, with its own default generator.
         let result = try await Subprocess.run(
             .path(FilePath(toolchain.swiftc)),
             arguments: [
                 "-Onone", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
                 "-module-name", "Lesson", "-I", products + "/Modules", "-L", products,
-                "-lDrop", "-lLessonRuntime", "-Xlinker", "-rpath", "-Xlinker", products,
+                "-lLessonRuntime", "-Xlinker", "-rpath", "-Xlinker", products,
                 main, "-o", program,
             ],
             output: .string(limit: 1 << 24), error: .string(limit: 1 << 24))

@@ -1,11 +1,11 @@
 import Foundation
 
-/// What a lesson program is compiled with: `swiftc`, and the `Drop` and `LessonRuntime`
-/// modules and libraries SwiftPM built.
+/// What a lesson program is compiled with: `swiftc`, the `Drop` and `LessonRuntime` modules,
+/// and the LessonRuntime library SwiftPM built (which holds Drop too).
 public struct Toolchain: Sendable, Hashable {
     /// The `swiftc` to run.
     public var swiftc: String
-    /// The build products directory holding `libDrop.so`, `libLessonRuntime.so` and `Modules/`.
+    /// The build products directory holding `libLessonRuntime.so` and `Modules/`.
     public var products: String
     /// A digest of everything here that can change a lesson's output: the libraries, their
     /// module interfaces and `swiftc --version`.
@@ -13,8 +13,7 @@ public struct Toolchain: Sendable, Hashable {
 
     /// The files a lesson program needs from the build, relative to the products directory.
     static let requiredProducts = [
-        "libDrop.so", "libLessonRuntime.so",
-        "Modules/Drop.swiftmodule", "Modules/LessonRuntime.swiftmodule",
+        "libLessonRuntime.so", "Modules/Drop.swiftmodule", "Modules/LessonRuntime.swiftmodule",
     ]
 
     /// Finds the toolchain for the running executable (or test bundle): the products SwiftPM
@@ -33,17 +32,17 @@ public struct Toolchain: Sendable, Hashable {
             throw LessonError(
                 stage: .compile, path: products,
                 message: "missing \(missing.joined(separator: ", ")): run `swift build` first "
-                    + "(it builds the Drop and LessonRuntime libraries lessons link against)")
+                    + "(it builds the LessonRuntime library lessons link against)")
         }
-        for library in ["Drop", "LessonRuntime"] {
-            // `swift run` and `swift test` rebuild a changed module but do not relink its dynamic
+        let library = products + "/libLessonRuntime.so"
+        for module in ["Drop", "LessonRuntime"] {
+            // `swift run` and `swift test` rebuild a changed module but do not relink the dynamic
             // library: lessons would then compile against one Drop and run another.
-            let module = modificationDate(products + "/Modules/\(library).swiftmodule")
-            let binary = modificationDate(products + "/lib\(library).so")
-            guard let module, let binary, binary >= module else {
+            let built = modificationDate(products + "/Modules/\(module).swiftmodule")
+            guard let built, let linked = modificationDate(library), linked >= built else {
                 throw LessonError(
-                    stage: .compile, path: products + "/lib\(library).so",
-                    message: "older than the \(library) module it was built from: run `swift build`")
+                    stage: .compile, path: library,
+                    message: "older than the \(module) module it holds: run `swift build`")
             }
         }
         guard let swiftc = findOnPath("swiftc") else {

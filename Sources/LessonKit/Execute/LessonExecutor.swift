@@ -43,51 +43,56 @@ public struct LessonExecutor: Sendable {
             .appendingPathComponent("droplab-lesson-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let program = directory + "/lesson"
-
-        let clock = ContinuousClock.now
-        let compileFailures = try await compile(lesson, seeds: seeds, to: program)
-        run.compileSeconds = (ContinuousClock.now - clock).seconds
-
+        let program = directory + "/lesson.swift"
         let limit = lesson.blocks.compactMap(\.options.timeout).reduce(settings.timeout, max)
-        let outcome = try await ProgramRunner.run(program, timeout: limit, cap: settings.outputCap)
-        run.runSeconds = outcome.seconds
-        let reader = OutcomeReader(
-            lesson: lesson, seeds: seeds, compileFailures: compileFailures, outcome: outcome,
-            limit: limit, cap: settings.outputCap)
-        run.results = reader.results()
-        run.failure = reader.failure()
+
+        // Should-fail blocks whose failure is a compile error are left out, one attempt at a time,
+        // until the program compiles (and so runs).
+        var compileFailures: [Int: String] = [:]
+        while true {
+            let source = ProgramBuilder.source(
+                for: lesson, seeds: seeds, dropping: Set(compileFailures.keys))
+            try source.write(toFile: program, atomically: false, encoding: .utf8)
+            let outcome = try await ProgramRunner.run(
+                program, toolchain: toolchain, timeout: limit, cap: settings.outputCap)
+            run.compileSeconds += outcome.compileSeconds
+            guard outcome.lastBlock == nil, !outcome.timedOut, !outcome.status.isSuccess else {
+                run.runSeconds = outcome.runSeconds
+                let reader = OutcomeReader(
+                    lesson: lesson, seeds: seeds, compileFailures: compileFailures, outcome: outcome,
+                    limit: limit, cap: settings.outputCap)
+                run.results = reader.results()
+                run.failure = reader.failure()
+                return
+            }
+            let output = String(decoding: outcome.stderr.preamble, as: UTF8.self)
+            for (index, diagnostics) in try shouldFailCompileErrors(in: output, of: lesson) {
+                compileFailures[index] = diagnostics
+            }
+        }
     }
 
-    /// Compiles the lesson, leaving out `should-fail` blocks whose failure is a compile error;
-    /// returns those blocks' diagnostics by block index.
-    private func compile(
-        _ lesson: Lesson, seeds: [UInt64], to program: String
-    ) async throws -> [Int: String] {
-        let compiler = LessonCompiler(toolchain: toolchain)
-        var dropped: [Int: String] = [:]
-        while true {
-            let source = ProgramBuilder.source(for: lesson, seeds: seeds, dropping: Set(dropped.keys))
-            let outcome = try await compiler.compile(source, to: program, lessonPath: lesson.path)
-            if outcome.succeeded { return dropped }
-            var failed: [Int: [String]] = [:]
-            for error in outcome.errors {
-                let block = error.file == lesson.path ? lesson.block(atLine: error.line) : nil
-                guard let block, block.options.shouldFail else {
-                    let excerpt = error.text.split(separator: "\n", omittingEmptySubsequences: false)
-                        .dropFirst().joined(separator: "\n")
-                    throw LessonError(
-                        stage: .compile, path: lesson.path, line: block == nil ? nil : error.line,
-                        column: block.map { error.column + $0.indent }, block: block?.index,
-                        message: error.message + (excerpt.isEmpty ? "" : "\n" + excerpt))
-                }
-                failed[block.index, default: []].append(error.text)
+    /// The compile errors in `output`, by `should-fail` block; any other error is thrown.
+    private func shouldFailCompileErrors(
+        in output: String, of lesson: Lesson
+    ) throws(LessonError) -> [Int: String] {
+        var failed: [Int: [String]] = [:]
+        for error in Diagnostic.errors(in: output, lessonPath: lesson.path) {
+            let block = error.file == lesson.path ? lesson.block(atLine: error.line) : nil
+            guard let block, block.options.shouldFail else {
+                let excerpt = error.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropFirst().joined(separator: "\n")
+                throw LessonError(
+                    stage: .compile, path: lesson.path, line: block == nil ? nil : error.line,
+                    column: block.map { error.column + $0.indent }, block: block?.index,
+                    message: error.message + (excerpt.isEmpty ? "" : "\n" + excerpt))
             }
-            guard !failed.isEmpty else {
-                throw LessonError(stage: .compile, path: lesson.path, message: outcome.output)
-            }
-            for (index, texts) in failed { dropped[index] = texts.joined(separator: "\n") }
+            failed[block.index, default: []].append(error.text)
         }
+        guard !failed.isEmpty else {
+            throw LessonError(stage: .compile, path: lesson.path, message: output)
+        }
+        return failed.mapValues { $0.joined(separator: "\n") }
     }
 }
 

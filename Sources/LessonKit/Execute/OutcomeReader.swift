@@ -81,14 +81,15 @@ struct OutcomeReader {
         return text.isEmpty ? nil : text
     }
 
-    /// A block's stderr, without the runtime's stack trace (addresses, not lesson lines).
+    /// A block's stderr, without the stack traces a crash adds (addresses and paths of this
+    /// machine, not lesson lines): the Swift runtime's and the compiler's.
     private func stderrText(of block: Int) -> String {
         var text = ""
         for case .text(let bytes) in outcome.stderr.pieces[block, default: []] {
             text += String(decoding: bytes, as: UTF8.self)
         }
-        if let trace = text.firstRange(of: "Current stack trace:\n") {
-            text = String(text[..<trace.lowerBound])
+        for marker in ["Current stack trace:\n", "Stack dump:\n"] {
+            if let trace = text.firstRange(of: marker) { text = String(text[..<trace.lowerBound]) }
         }
         return text
     }

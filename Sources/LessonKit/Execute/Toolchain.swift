@@ -1,10 +1,10 @@
 import Foundation
 
-/// What a lesson program is compiled with: `swiftc`, the `Drop` and `LessonRuntime` modules,
-/// and the LessonRuntime library SwiftPM built (which holds Drop too).
+/// What a lesson program is compiled with: the Swift compiler, the `Drop` and `LessonRuntime`
+/// modules, and the LessonRuntime library SwiftPM built (which holds Drop too).
 public struct Toolchain: Sendable, Hashable {
-    /// The `swiftc` to run.
-    public var swiftc: String
+    /// The compiler's `swift-frontend`, which compiles a lesson program in memory and runs it.
+    public var frontend: String
     /// The build products directory holding `libLessonRuntime.so` and `Modules/`.
     public var products: String
     /// A digest of everything here that can change a lesson's output: the libraries, their
@@ -17,13 +17,13 @@ public struct Toolchain: Sendable, Hashable {
     ]
 
     /// Finds the toolchain for the running executable (or test bundle): the products SwiftPM
-    /// built beside it, and `swiftc` on the `PATH`. `scratch` keeps the memoized compiler version.
+    /// built beside it, and the compiler of the `swiftc` on the `PATH`. `scratch` keeps the memoized compiler version.
     public static func locate(scratch: String) throws(LessonError) -> Toolchain {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         return try locate(products: executable.deletingLastPathComponent().path, scratch: scratch)
     }
 
-    /// Uses the build products in `products` and `swiftc` on the `PATH`.
+    /// Uses the build products in `products` and the compiler of the `swiftc` on the `PATH`.
     public static func locate(products: String, scratch: String) throws(LessonError) -> Toolchain {
         let missing = requiredProducts.filter {
             !FileManager.default.fileExists(atPath: products + "/" + $0)
@@ -48,13 +48,15 @@ public struct Toolchain: Sendable, Hashable {
         guard let swiftc = findOnPath("swiftc") else {
             throw LessonError(stage: .compile, path: "swiftc", message: "swiftc is not on the PATH")
         }
+        let frontend = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("swift-frontend").path
         var hash = StableHash()
         for file in requiredProducts {
             hash.combine(file)
             hash.combine(contentsOf: products + "/" + file)
         }
-        hash.combine(compilerVersion(swiftc, scratch: scratch))
-        return Toolchain(swiftc: swiftc, products: products, fingerprint: hash.hex)
+        hash.combine(compilerVersion(swiftc, frontend: frontend, scratch: scratch))
+        return Toolchain(frontend: frontend, products: products, fingerprint: hash.hex)
     }
 
     private static func modificationDate(_ path: String) -> Date? {
@@ -69,11 +71,11 @@ public struct Toolchain: Sendable, Hashable {
 
     /// `swiftc --version`, memoized by the compiler binary's identity: spawning the driver costs
     /// more than an unchanged rebuild of the whole course may take.
-    private static func compilerVersion(_ swiftc: String, scratch: String) -> String {
-        let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
-        let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend")
+    private static func compilerVersion(_ swiftc: String, frontend: String, scratch: String)
+        -> String
+    {
         var identity = StableHash()
-        for file in [driver.path, frontend.path] {
+        for file in [URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().path, frontend] {
             let attributes = try? FileManager.default.attributesOfItem(atPath: file)
             identity.combine(file)
             identity.combine("\(attributes?[.size] ?? 0) \(attributes?[.modificationDate] ?? 0)")

@@ -60,6 +60,10 @@ struct Lessons: AsyncParsableCommand {
         @Option(help: "Lessons compiled and run at once (default: the number of cores).") var jobs: Int?
         @Flag(help: "Execute every lesson even if its results are cached.") var noCache = false
 
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
         func run() async throws {
             let outcome = try await common.builder(lessons: lessons, jobs: jobs, cache: !noCache)
                 .build(into: out) { Lessons.say($0) }

@@ -65,15 +65,20 @@ struct Lessons: AsyncParsableCommand {
         }
 
         func run() async throws {
+            let start = ContinuousClock.now
             let outcome = try await common.builder(lessons: lessons, jobs: jobs, cache: !noCache)
                 .build(into: out) { Lessons.say($0) }
+            let elapsed = ContinuousClock.now - start
             guard outcome.failures.isEmpty else {
                 Lessons.say("\(outcome.failures.count) failure(s); \(out)/ left as it was:")
                 for failure in outcome.failures { Lessons.say("\(failure)") }
                 throw ExitCode.failure
             }
             let cached = outcome.runs.filter(\.cached).count
-            Lessons.say("built \(outcome.runs.count) lessons (\(cached) cached) into \(out)/")
+            Lessons.say(
+                "built \(outcome.runs.count) lessons (\(cached) cached) into \(out)/ in "
+                    + String(format: "%.2f s", Double(elapsed.components.attoseconds) * 1e-18
+                        + Double(elapsed.components.seconds)))
         }
     }
 

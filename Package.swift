@@ -45,6 +45,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "drop-bench", dependencies: ["Drop"]),
+        // Times a ViT block stack's forward pass; compare with Benchmarks/vit_bench.py.
+        .executableTarget(name: "vit-bench", dependencies: ["Drop"]),
         .testTarget(name: "DropTests", dependencies: ["Drop"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LessonKitTests",

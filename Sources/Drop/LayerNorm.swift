@@ -1,0 +1,33 @@
+/// Layer normalisation over the last dimension, like `nn.LayerNorm(dim, eps=eps)`.
+///
+/// Each row is centred and divided by `√(var + eps)` (biased variance, float32 math), then
+/// scaled by `weight` and shifted by `bias` (ones and zeros on creation; no draws).
+public final class LayerNorm: Module {
+    /// True while training; layer norm behaves the same in both modes.
+    public var training = true
+    /// The per-feature scale, `(dim)`, ones on creation.
+    public var weight: Tensor
+    /// The per-feature shift, `(dim)`, zeros on creation.
+    public var bias: Tensor
+    /// Added to the variance before the square root.
+    public let eps: Float
+
+    /// Creates a layer norm over a last dimension of extent `dim`.
+    public init(_ dim: Int, eps: Float = 1e-5) {
+        precondition(dim > 0, "LayerNorm needs a positive dim, got \(dim)")
+        weight = Tensor([Float](repeating: 1, count: dim))
+        bias = Tensor([Float](repeating: 0, count: dim))
+        self.eps = eps
+    }
+
+    /// Normalises each row of the last dimension of `x`: `(…, dim)` → `(…, dim)`.
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        let d = weight.numel
+        precondition(
+            x.ndim >= 1 && x.shape[x.ndim - 1] == d,
+            "LayerNorm: expected input with last dimension \(d), got shape \(x.shape)")
+        let mean = x.mean(dim: -1, keepdim: true)  // (…, 1)
+        let variance = x.var(dim: -1, keepdim: true, correction: 0)  // (…, 1), biased
+        return (x - mean) / (variance + eps).sqrt() * weight + bias
+    }
+}

@@ -20,8 +20,8 @@ struct CaptureStream {
     let cap: Int
     /// Pieces per block index.
     private(set) var pieces: [Int: [Piece]] = [:]
-    /// Output before the first block began: only a program that failed to start writes any
-    /// (the dynamic loader's complaint, say).
+    /// Output before the first block began: the compiler's diagnostics, since the program is
+    /// compiled by the process that runs it (or a loader's complaint).
     private(set) var preamble: [UInt8] = []
     /// The last block that started.
     private(set) var currentBlock: Int?

@@ -116,6 +116,13 @@ import Testing
             ])
     }
 
+    @Test func hashingIsTheSameOnEveryRun() async throws {
+        let first = try await EngineFixtures.run("hashing")
+        let second = try await EngineFixtures.run("hashing")
+        #expect(first.failure == nil)
+        #expect(first.results == second.results, "a Set of 26 letters, printed in the same order")
+    }
+
     @Test func aFigureIsItsOwnItemInOrderWithTheText() async throws {
         let run = try await EngineFixtures.run("figures")
         #expect(

@@ -60,9 +60,11 @@ enum ProgramRunner {
         let firstBlock = FirstBlock()
         let result = try await Subprocess.run(
             .path(FilePath(toolchain.frontend)), arguments: Arguments(arguments),
-            // A trap prints its one fatal-error line, not a symbolicated backtrace.
+            // A trap prints its one fatal-error line, not a symbolicated backtrace; a Set or a
+            // Dictionary prints in the same order on every run.
             environment: .inherit.updating([
                 "SWIFT_BACKTRACE": "enable=no", "LLVM_DISABLE_SYMBOLIZATION": "1",
+                "SWIFT_DETERMINISTIC_HASHING": "1",
             ]),
             platformOptions: platform, input: .none, output: .sequence, error: .sequence
         ) { execution in

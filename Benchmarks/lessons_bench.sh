@@ -33,7 +33,8 @@ echo "cold build --no-cache, one lesson ($(grep -c '^```swift run' Benchmarks/ar
     measure "$lessons" build --no-cache --lessons "$work/article" --out "$work/site-article")"
 
 if [ -d Lessons ]; then
-    "$lessons" build --out "$work/site" >/dev/null  # fills the cache
+    # Fills the cache (only lessons that succeed are cached).
+    "$lessons" build --out "$work/site" >/dev/null || { echo "the course does not build" >&2; exit 1; }
     echo "unchanged rebuild, whole course ($(ls Lessons/*.md | wc -l) lessons): $(
         measure "$lessons" build --out "$work/site")"
 fi

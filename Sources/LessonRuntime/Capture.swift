@@ -54,7 +54,7 @@ public func _lessonAt(_ line: Int, _ column: Int) {
 public func _lessonForkShouldFail() -> Bool {
     let child = fork()
     if child == 0 { return true }
-    precondition(child > 0, "fork failed: errno \(errno)")
+    check(child > 0, "fork failed: errno \(errno)")
     var status: Int32 = 0
     while waitpid(child, &status, 0) < 0 && errno == EINTR {}
     // The wait(2) status word: low 7 bits the terminating signal, else bits 8–15 the exit code.

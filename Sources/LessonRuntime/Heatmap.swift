@@ -14,11 +14,11 @@ public struct Heatmap: Figure {
 
     /// A heatmap of a 1-D to 4-D tensor.
     public init(_ t: Tensor, title: String? = nil) {
-        precondition(
+        check(
             (1...4).contains(t.ndim),
             "Heatmap draws 1-D to 4-D tensors (H, W), (C, H, W) or (B, C, H, W); got shape \(t.shape)")
-        precondition(t.numel > 0, "Heatmap cannot draw an empty tensor of shape \(t.shape)")
-        precondition(
+        check(t.numel > 0, "Heatmap cannot draw an empty tensor of shape \(t.shape)")
+        check(
             t.numel <= 65_536,
             "Heatmap draws at most 65536 values (one SVG rectangle each); slice the \(t.shape) tensor first")
         self.tensor = t

@@ -23,9 +23,9 @@ public struct LinePlot: Figure {
         }
 
         private init(_ label: String, x: [Double], y values: [Float]) {
-            precondition(x.count == values.count, "LinePlot series '\(label)': \(x.count) x values for \(values.count) y values")
-            precondition(!values.isEmpty, "LinePlot series '\(label)' has no points")
-            precondition(
+            check(x.count == values.count, "LinePlot series '\(label)': \(x.count) x values for \(values.count) y values")
+            check(!values.isEmpty, "LinePlot series '\(label)' has no points")
+            check(
                 values.allSatisfy(\.isFinite) && x.allSatisfy(\.isFinite),
                 "LinePlot series '\(label)' has a NaN or infinite value")
             self.label = label
@@ -43,7 +43,7 @@ public struct LinePlot: Figure {
 
         /// A reference line at `value`.
         public init(_ value: Float, label: String) {
-            precondition(value.isFinite, "LinePlot reference '\(label)' is not finite")
+            check(value.isFinite, "LinePlot reference '\(label)' is not finite")
             self.value = Double(value)
             self.label = label
         }
@@ -65,7 +65,7 @@ public struct LinePlot: Figure {
         _ series: [Series], reference: Reference? = nil, title: String? = nil,
         xLabel: String? = nil, yLabel: String? = nil
     ) {
-        precondition(!series.isEmpty, "LinePlot needs at least one series")
+        check(!series.isEmpty, "LinePlot needs at least one series")
         self.series = series
         self.reference = reference
         self.title = title

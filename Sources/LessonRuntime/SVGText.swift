@@ -1,13 +1,15 @@
+import Drop
+
 /// Formatting for SVG text we write ourselves: fixed-precision numbers, so that figures are
 /// byte-identical on every machine, and escaped text.
 enum SVGText {
     /// `value` rounded to `digits` decimals, without trailing zeros: `12.5`, `-0.25`, `3`.
     static func number(_ value: Double, digits: Int = 2) -> String {
-        precondition(value.isFinite, "cannot place a non-finite coordinate (\(value)) in an SVG figure")
+        check(value.isFinite, "cannot place a non-finite coordinate (\(value)) in an SVG figure")
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (value.magnitude * scale).rounded()
-        precondition(scaled < 9e15, "coordinate \(value) is too large for an SVG figure")
+        check(scaled < 9e15, "coordinate \(value) is too large for an SVG figure")
         var text = String(Int64(scaled))
         if text.count <= digits { text = String(repeating: "0", count: digits - text.count + 1) + text }
         if digits > 0 {

@@ -15,7 +15,7 @@ public func show(_ figure: some Figure) {
 /// Displays a complete `<svg>…</svg>` element in the lesson, after whatever the block printed
 /// so far.
 public func show(svg: String) {
-    precondition(
+    check(
         svg.hasPrefix("<svg") && svg.hasSuffix("</svg>") && !svg.utf8.contains(1),
         "show(svg:) needs one complete <svg>…</svg> element")
     writeToken("svg", to: STDOUT_FILENO)

@@ -40,7 +40,7 @@ enum Stylesheet {
         .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--fg); }
         .tagline { color: var(--muted); font-size: 0.9rem; }
         .layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2.5rem;
-          max-width: 80rem; margin: 0 auto; padding: 0 1.5rem; }
+          max-width: 86rem; margin: 0 auto; padding: 0 1.5rem; }
         .sidebar { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto;
           padding: 1.5rem 0; font-size: 0.93rem; }
         .sidebar ol { list-style: none; margin: 0; padding: 0; counter-reset: lesson; }
@@ -53,13 +53,13 @@ enum Stylesheet {
           letter-spacing: 0.05em; color: var(--muted); }
         .sidebar .nav-title a { text-transform: none; letter-spacing: 0; font-size: 0.93rem; color: var(--fg); }
         main { min-width: 0; padding: 1.5rem 0 3rem; }
-        article { max-width: 44rem; }
+        article { max-width: 50rem; }
         .toc { border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem; margin-bottom: 1.5rem;
-          max-width: 44rem; font-size: 0.9rem; }
+          max-width: 50rem; font-size: 0.9rem; }
         .toc ol { list-style: none; margin: 0; padding: 0; }
         .toc .level-3 a { padding-left: 1.6rem; color: var(--muted); }
-        @media (min-width: 79rem) {
-          main { display: grid; grid-template-columns: minmax(0, 44rem) 12rem; gap: 2rem; align-content: start; }
+        @media (min-width: 85rem) {
+          main { display: grid; grid-template-columns: minmax(0, 50rem) 12rem; gap: 2rem; align-content: start; }
           .toc { grid-column: 2; grid-row: 1 / span 2; position: sticky; top: 1rem; align-self: start; border: 0; padding: 0; }
           article, .pager { grid-column: 1; }
         }
@@ -132,7 +132,7 @@ enum Stylesheet {
         .lesson-list li { margin: 0.8rem 0; }
         .lesson-list li > a { font-weight: 600; font-size: 1.05rem; }
         .lesson-list p { margin: 0.2rem 0 0; color: var(--muted); }
-        .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; max-width: 44rem; }
+        .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; max-width: 50rem; }
         .pager a { flex: 1; border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.9rem; text-decoration: none; }
         .pager a span { display: block; font-size: 0.78rem; color: var(--muted); }
         .pager .next { text-align: right; margin-left: auto; }

@@ -26,7 +26,7 @@ public final class Attention: Module {
 
     /// Creates the layer; draws the `qkv` weights (and bias if `qkvBias`), then `proj`'s, as timm.
     public init(dim: Int, numHeads: Int = 8, qkvBias: Bool = false) {
-        precondition(
+        check(
             numHeads > 0 && dim % numHeads == 0,
             "dim should be divisible by num_heads (dim \(dim), numHeads \(numHeads))")
         self.numHeads = numHeads
@@ -38,7 +38,7 @@ public final class Attention: Module {
 
     /// Attends over the tokens of each sample: `(B, N, D)` → `(B, N, D)`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        precondition(
+        check(
             x.ndim == 3 && x.shape[2] == numHeads * headDim,
             "Attention expects (B, N, \(numHeads * headDim)), got \(x.shape)")
         let (b, n, d) = (x.shape[0], x.shape[1], x.shape[2])

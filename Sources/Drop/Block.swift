@@ -29,7 +29,7 @@ public final class Block: Module {
         dim: Int, numHeads: Int, mlpRatio: Double = 4, qkvBias: Bool = false,
         dropPath: Double = 0
     ) {
-        precondition(
+        check(
             dropPath >= 0 && dropPath <= 1,
             "drop path probability has to be between 0 and 1, but got \(dropPath)")
         norm1 = LayerNorm(dim, eps: 1e-6)

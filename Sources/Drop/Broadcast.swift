@@ -8,7 +8,7 @@ extension Size {
         var dims = [Int](repeating: 1, count: ndim)
         for i in 0..<ndim {
             let sizeA = paddedExtent(a, i, ndim), sizeB = paddedExtent(b, i, ndim)
-            precondition(
+            check(
                 sizeA == sizeB || sizeA == 1 || sizeB == 1,
                 "The size of tensor a (\(sizeA)) must match the size of tensor b (\(sizeB)) at "
                     + "non-singleton dimension \(i) (shapes \(a.dims) and \(b.dims))")

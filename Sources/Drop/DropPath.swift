@@ -9,7 +9,7 @@ public func dropPath(
     generator: Generator = .default
 ) -> Tensor {
     if dropProb == 0 || !training { return x }
-    precondition(x.ndim >= 1, "drop_path needs a batch dimension, got a 0-d tensor")
+    check(x.ndim >= 1, "drop_path needs a batch dimension, got a 0-d tensor")
     let keep = 1 - dropProb
     let mask = bernoulliMask(
         count: x.shape[0], keep: keep, scale: keep > 0 && scaleByKeep, generator: generator)  // (B)

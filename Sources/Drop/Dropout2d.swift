@@ -11,7 +11,7 @@ public func dropout2d(
     checkDropoutProbability(p)
     if p == 0 || !training || x.numel == 0 { return x }
     if p == 1 { return x.timesZero() }
-    precondition(x.ndim >= 2, "Feature dropout requires at least 2 dimensions in the input")
+    check(x.ndim >= 2, "Feature dropout requires at least 2 dimensions in the input")
     let mask = bernoulliMask(
         count: x.shape[0] * x.shape[1], keep: 1 - p, scale: true, generator: generator)  // (N, C)
     return x.multiplyingRows(by: mask)

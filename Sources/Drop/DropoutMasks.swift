@@ -41,5 +41,5 @@ func bernoulliMask(count: Int, keep: Double, scale: Bool, generator: Generator) 
 
 /// Stops with PyTorch's message when a dropout probability is outside [0, 1].
 func checkDropoutProbability(_ p: Double) {
-    precondition(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got \(p)")
+    check(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got \(p)")
 }

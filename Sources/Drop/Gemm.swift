@@ -51,7 +51,7 @@ private let nc = 2048
 func gemm(
     _ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>, rowStride ldc: Int
 ) {
-    precondition(a.cols == b.rows, "gemm: inner dimensions \(a.cols) and \(b.rows) differ")
+    check(a.cols == b.rows, "gemm: inner dimensions \(a.cols) and \(b.rows) differ")
     let (m, n, k) = (a.rows, b.cols, a.cols)
     if m == 0 || n == 0 { return }
     if k == 0 {

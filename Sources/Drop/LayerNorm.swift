@@ -14,7 +14,7 @@ public final class LayerNorm: Module {
 
     /// Creates a layer norm over a last dimension of extent `dim`.
     public init(_ dim: Int, eps: Float = 1e-5) {
-        precondition(dim > 0, "LayerNorm needs a positive dim, got \(dim)")
+        check(dim > 0, "LayerNorm needs a positive dim, got \(dim)")
         weight = Tensor([Float](repeating: 1, count: dim))
         bias = Tensor([Float](repeating: 0, count: dim))
         self.eps = eps
@@ -23,7 +23,7 @@ public final class LayerNorm: Module {
     /// Normalises each row of the last dimension of `x`: `(…, dim)` → `(…, dim)`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let d = weight.numel
-        precondition(
+        check(
             x.ndim >= 1 && x.shape[x.ndim - 1] == d,
             "LayerNorm: expected input with last dimension \(d), got shape \(x.shape)")
         let mean = x.mean(dim: -1, keepdim: true)  // (…, 1)

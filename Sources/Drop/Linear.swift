@@ -21,7 +21,7 @@ public final class Linear: Module {
     public init(
         inFeatures: Int, outFeatures: Int, bias: Bool = true, generator: Generator = .default
     ) {
-        precondition(
+        check(
             inFeatures > 0 && outFeatures >= 0,
             "Linear needs inFeatures > 0 and outFeatures >= 0, got \(inFeatures) and \(outFeatures)")
         let fanIn = Double(inFeatures)
@@ -39,7 +39,7 @@ public final class Linear: Module {
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let (outFeatures, inFeatures) = (weight.shape[0], weight.shape[1])
         let last = x.shape.last ?? 0
-        precondition(
+        check(
             x.ndim >= 1 && last == inFeatures,
             "mat1 and mat2 shapes cannot be multiplied "
                 + "(\(x.numel / Swift.max(last, 1))x\(last) and \(inFeatures)x\(outFeatures))")

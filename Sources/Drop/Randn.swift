@@ -13,7 +13,7 @@ public func randn(_ shape: Int..., generator: Generator = .default) -> Tensor {
 public func randn(
     _ shape: [Int], mean: Double = 0, std: Double = 1, generator: Generator = .default
 ) -> Tensor {
-    precondition(std >= 0, "normal expects std >= 0.0, but found std \(std)")
+    check(std >= 0, "normal expects std >= 0.0, but found std \(std)")
     let size = checkedSize(shape)
     let count = size.numel
     let scalars =

@@ -11,7 +11,7 @@ func makeScalars(count: Int, _ element: (Int) -> Float) -> [Float] {
 /// Checks a shape given by a caller and turns it into a `Size`.
 func checkedSize(_ shape: [Int]) -> Size {
     if let negative = shape.first(where: { $0 < 0 }) {
-        preconditionFailure("Trying to create tensor with negative dimension \(negative): \(shape)")
+        fail("Trying to create tensor with negative dimension \(negative): \(shape)")
     }
     return Size(shape)
 }
@@ -36,7 +36,7 @@ public func rand(_ shape: [Int], generator: Generator = .default) -> Tensor {
 public func rand(
     _ shape: [Int], from: Float, to: Float, generator: Generator = .default
 ) -> Tensor {
-    precondition(
+    check(
         from <= to,
         "uniform_ expects to return a [from, to) range, but found from=\(from) > to=\(to)")
     let size = checkedSize(shape)
@@ -52,7 +52,7 @@ public func rand(
 ///
 /// One 24-bit uniform per element (`bernoulli_distribution<float>`): `u < p`.
 public func bernoulli(_ probs: Tensor, generator: Generator = .default) -> Tensor {
-    precondition(
+    check(
         probs.scalars.allSatisfy { $0 >= 0 && $0 <= 1 },
         "Expected p_in >= 0 && p_in <= 1 to be true, but got false.")
     let count = probs.numel
@@ -78,5 +78,5 @@ public func bernoulli(_ shape: [Int], p: Double, generator: Generator = .default
 
 /// Stops with PyTorch's message when `bernoulli_(p)` is given a `p` outside [0, 1].
 func checkBernoulliProbability(_ p: Double) {
-    precondition(p >= 0 && p <= 1, "bernoulli_ expects p to be in [0, 1], but got p=\(p)")
+    check(p >= 0 && p <= 1, "bernoulli_ expects p to be in [0, 1], but got p=\(p)")
 }

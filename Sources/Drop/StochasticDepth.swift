@@ -16,7 +16,7 @@ public func stochasticDepth(
     _ input: Tensor, p: Double, mode: StochasticDepthMode, training: Bool = true,
     generator: Generator = .default
 ) -> Tensor {
-    precondition(p >= 0 && p <= 1, "drop probability has to be between 0 and 1, but got \(p)")
+    check(p >= 0 && p <= 1, "drop probability has to be between 0 and 1, but got \(p)")
     if !training || p == 0 { return input }
     let survival = 1 - p
     let draws = mode == .row ? (input.ndim == 0 ? 1 : input.shape[0]) : 1

@@ -53,7 +53,7 @@ extension Tensor {
 
     /// Replaces self by `result` of an in-place operation, which may not change the shape.
     private mutating func assign(_ result: Tensor) {
-        precondition(
+        check(
             result.shape == shape,
             "output with shape \(shape.dims) doesn't match the broadcast shape \(result.shape.dims)")
         self = result

@@ -9,7 +9,7 @@ public func ones(_ shape: Int...) -> Tensor { full(shape, 1) }
 
 /// A tensor of the given shape filled with `value`, like `torch.full`.
 public func full(_ shape: [Int], _ value: Float) -> Tensor {
-    precondition(shape.allSatisfy { $0 >= 0 }, "Trying to create tensor with negative dimension: \(shape)")
+    check(shape.allSatisfy { $0 >= 0 }, "Trying to create tensor with negative dimension: \(shape)")
     return Tensor(uncheckedScalars: [Float](repeating: value, count: Size(shape).numel), shape: Size(shape))
 }
 
@@ -23,10 +23,10 @@ public func arange(_ end: Float) -> Tensor { arange(0, end, 1) }
 /// last `count % 16` values take the scalar path. This mirrors PyTorch 2.15's x86-64 wheel (checked
 /// on an AVX-512 machine, which runs this kernel's 8-lane build).
 public func arange(_ start: Float, _ end: Float, _ step: Float = 1) -> Tensor {
-    precondition(step != 0, "step must be nonzero")
+    check(step != 0, "step must be nonzero")
     let (from, to, by) = (Double(start), Double(end), Double(step))
     let size = ((to - from) / by).rounded(.up)
-    precondition(
+    check(
         size >= 0 && size.isFinite,
         "upper bound and larger bound inconsistent with step sign")
     let count = Int(size)
@@ -47,7 +47,7 @@ public func arange(_ start: Float, _ end: Float, _ step: Float = 1) -> Tensor {
 /// As PyTorch's x86 kernel: `step = (end - start) / (steps - 1)` in float32; the first half counts
 /// up from `start` and the second half down from `end`, each one fused multiply-add.
 public func linspace(_ start: Float, _ end: Float, _ steps: Int) -> Tensor {
-    precondition(steps >= 0, "number of steps must be non-negative")
+    check(steps >= 0, "number of steps must be non-negative")
     guard steps > 1 else { return Tensor(Array(repeating: start, count: steps)) }
     let step = (end - start) / Float(steps - 1)
     let half = steps / 2

@@ -11,7 +11,7 @@ extension Tensor {
     /// add, so the result is the same on every x86-64 machine (it can differ from PyTorch's
     /// BLAS in the last bits).
     public func matmul(_ other: Tensor) -> Tensor {
-        precondition(
+        check(
             ndim >= 1 && other.ndim >= 1,
             "both arguments to matmul need to be at least 1D, but they are \(ndim)D and \(other.ndim)D")
         // A 1-D operand becomes a (1, K) row or a (K, 1) column, removed again from the result.
@@ -19,7 +19,7 @@ extension Tensor {
         let b = other.ndim == 1 ? other.reshape([other.shape[0], 1]) : other
         let (m, k) = (a.shape[a.ndim - 2], a.shape[a.ndim - 1])
         let (k2, n) = (b.shape[b.ndim - 2], b.shape[b.ndim - 1])
-        precondition(
+        check(
             k == k2,
             "mat1 and mat2 shapes cannot be multiplied (\(m)x\(k) and \(k2)x\(n))"
                 + (ndim > 2 || other.ndim > 2 ? " for shapes \(shape) and \(other.shape)" : ""))

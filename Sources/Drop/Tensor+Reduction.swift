@@ -71,7 +71,7 @@ extension Tensor {
         -> (UnsafePointer<Float>, Int, Int) -> Float
     {
         { x, count, stride in
-            precondition(count > 0, "max(): Expected reduction dim to be specified for input.numel() == 0")
+            check(count > 0, "max(): Expected reduction dim to be specified for input.numel() == 0")
             var best = x[0]
             for k in 0..<count {
                 let v = x[k * stride]

@@ -6,7 +6,7 @@ extension Tensor {
     /// `unsqueeze`, which may insert a dimension after the last.
     func normalizedDim(_ dim: Int, extra: Int = 0) -> Int {
         let rank = Swift.max(ndim + extra, 1)
-        precondition(
+        check(
             dim >= -rank && dim < rank,
             "Dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], but got \(dim))")
         return dim < 0 ? dim + rank : dim
@@ -14,11 +14,11 @@ extension Tensor {
 
     /// The dimensions reordered so that dimension `i` of the result is dimension `dims[i]` of self.
     public func permute(_ dims: [Int]) -> Tensor {
-        precondition(
+        check(
             dims.count == ndim,
             "permute: number of dims don't match (input.dim() = \(ndim), len(dims) = \(dims.count))")
         let order = dims.map { normalizedDim($0) }
-        precondition(Set(order).count == ndim, "permute: repeated dim in \(dims)")
+        check(Set(order).count == ndim, "permute: repeated dim in \(dims)")
         var inStrides = [Int](repeating: 1, count: ndim)
         for d in (0..<Swift.max(ndim - 1, 0)).reversed() { inStrides[d] = inStrides[d + 1] * shape[d + 1] }
         let outShape = Size(order.map { shape[$0] })
@@ -87,7 +87,7 @@ extension Tensor {
     public func flatten(_ startDim: Int = 0, _ endDim: Int = -1) -> Tensor {
         guard ndim > 0 else { return reshape([1]) }
         let start = normalizedDim(startDim), end = normalizedDim(endDim)
-        precondition(start <= end, "flatten() has invalid args: start_dim cannot come after end_dim")
+        check(start <= end, "flatten() has invalid args: start_dim cannot come after end_dim")
         let merged = shape.dims[start...end].reduce(1, *)
         return reshape(Array(shape.dims[..<start]) + [merged] + Array(shape.dims[(end + 1)...]))
     }

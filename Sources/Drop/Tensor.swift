@@ -12,8 +12,8 @@ public struct Tensor: Sendable, Equatable {
 
     /// Creates a tensor from row-major `scalars` and a `shape` whose element count matches.
     public init(_ values: [Float], shape: [Int]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "shape \(shape) has a negative extent")
-        precondition(
+        check(shape.allSatisfy { $0 >= 0 }, "shape \(shape) has a negative extent")
+        check(
             values.count == Size(shape).numel,
             "shape \(Size(shape)) is invalid for input of size \(values.count)")
         self.scalars = values
@@ -44,7 +44,7 @@ public struct Tensor: Sendable, Equatable {
 
     /// The value of a one-element tensor, like PyTorch's `item()`.
     public func item() -> Float {
-        precondition(
+        check(
             numel == 1,
             "a Tensor with \(numel) elements cannot be converted to Scalar")
         return scalars[0]
@@ -56,12 +56,12 @@ public struct Tensor: Sendable, Equatable {
         if let inferred = dims.firstIndex(of: -1) {
             let known = dims.enumerated().filter { $0.offset != inferred }.map(\.element)
                 .reduce(1, *)
-            precondition(
+            check(
                 known != 0 && numel % known == 0,
                 "shape '\(newShape)' is invalid for input of size \(numel)")
             dims[inferred] = numel / known
         }
-        precondition(
+        check(
             dims.allSatisfy { $0 >= 0 } && Size(dims).numel == numel,
             "shape '\(newShape)' is invalid for input of size \(numel)")
         return Tensor(uncheckedScalars: scalars, shape: Size(dims))
@@ -72,10 +72,10 @@ public struct Tensor: Sendable, Equatable {
 
     /// The sub-tensor at index `i` of the first dimension (negative `i` counts from the end).
     public subscript(i: Int) -> Tensor {
-        precondition(ndim > 0, "invalid index of a 0-dim tensor")
+        check(ndim > 0, "invalid index of a 0-dim tensor")
         let n = shape[0]
         let j = i < 0 ? i + n : i
-        precondition(
+        check(
             j >= 0 && j < n,
             "index \(i) is out of bounds for dimension 0 with size \(n)")
         let inner = numel / Swift.max(n, 1)

@@ -52,7 +52,7 @@ struct TensorFormatter {
 func cFormat(_ format: String, _ value: Double) -> String {
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
         let count = withVaList([value]) { vsnprintf(buffer.baseAddress, 64, format, $0) }
-        precondition(count >= 0 && count < 64, "cannot format \(value) with \(format)")
+        check(count >= 0 && count < 64, "cannot format \(value) with \(format)")
         return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(count)),
                       as: UTF8.self)
     }

@@ -10,14 +10,21 @@ public struct RunBlock: Sendable, Hashable, Codable {
     public var code: String
     /// The options written after `swift run`.
     public var options: RunOptions
+    /// Columns before the opening fence (a list item's indentation, a quote's `> `): Markdown
+    /// strips them from every line of `code`, so a column in `code` is this much further right
+    /// in the lesson file.
+    public var indent: Int
 
     /// Creates a run block from its parts.
-    public init(index: Int, fenceLine: Int, codeLine: Int, code: String, options: RunOptions) {
+    public init(
+        index: Int, fenceLine: Int, codeLine: Int, code: String, options: RunOptions, indent: Int = 0
+    ) {
         self.index = index
         self.fenceLine = fenceLine
         self.codeLine = codeLine
         self.code = code
         self.options = options
+        self.indent = indent
     }
 
     /// What seeds this block: its `id=` if given, else its position.

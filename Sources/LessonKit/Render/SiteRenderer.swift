@@ -1,5 +1,3 @@
-import Foundation
-
 /// What the footer and pages need to know about the build that produced them.
 public struct SiteContext: Sendable, Hashable {
     /// The global seed the outputs were produced with.
@@ -30,31 +28,40 @@ public struct SiteFile: Sendable, Hashable {
 
 /// Renders executed lessons into the files of the static site.
 public enum SiteRenderer {
+    /// The lesson file whose body becomes the front page's overview instead of a lesson page.
+    public static let overviewName = "index.md"
+
     /// Renders every page, the index and the stylesheet. Pure: no I/O, deterministic.
     /// Lessons arrive sorted by file name.
+    ///
+    /// A lesson's title is its first `#` heading and its summary on the front page its first
+    /// paragraph. A lesson named `index.md`, if any, is the front page's overview.
     public static func render(_ lessons: [ExecutedLesson], context: SiteContext) throws(LessonError)
         -> [SiteFile]
     {
-        // Placeholder until the site issue lands: one plain page per lesson.
-        lessons.map { executed in
-            var html = "<!doctype html>\n<meta charset=\"utf-8\">\n<pre>"
-            html += escape(executed.lesson.source) + "</pre>\n"
-            for (block, result) in zip(executed.lesson.blocks, executed.results) {
-                html += "<h2>block \(block.index + 1) (seed \(result.seed))</h2>\n<pre>"
-                for item in result.items {
-                    switch item {
-                    case .stdout(let s), .stderr(let s): html += escape(s)
-                    case .svg(let svg): html += "</pre>" + svg + "<pre>"
-                    }
-                }
-                html += "</pre>\n"
-            }
-            let page = String(executed.lesson.name.dropLast(3)) + ".html"
-            return SiteFile(path: page, text: html)
+        var rendered: [RenderedLesson] = []
+        var overview: RenderedLesson?
+        for executed in lessons {
+            let lesson = try LessonRenderer.render(executed)
+            if executed.lesson.name == overviewName { overview = lesson } else { rendered.append(lesson) }
         }
+        let pages = PageRenderer(lessons: rendered, context: context)
+        var files = [
+            SiteFile(path: "index.html", text: pages.indexPage(overviewHTML: overview?.bodyHTML ?? defaultOverview)),
+            SiteFile(path: "style.css", text: Stylesheet.css),
+        ]
+        for position in rendered.indices {
+            files.append(SiteFile(path: rendered[position].page, text: pages.lessonPage(at: position)))
+        }
+        return files
     }
 
-    private static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-    }
+    private static let defaultOverview = """
+        <h1 id="droplab">Droplab: Dropout vs DropPath</h1>
+        <p>Two regularisers that look alike and behave differently: Dropout zeroes single \
+        activations, DropPath zeroes whole residual branches, one sample at a time. Every tensor \
+        printed in these lessons is the real output of the Swift code above it, the same numbers \
+        PyTorch prints for the same seed.</p>
+
+        """
 }

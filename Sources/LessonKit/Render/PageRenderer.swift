@@ -1,0 +1,81 @@
+/// Lays rendered lessons out as complete pages: sidebar, contents, pager, footer.
+struct PageRenderer {
+    /// Every lesson, in course order (the sidebar lists them all).
+    let lessons: [RenderedLesson]
+    /// What the footer says about the build.
+    let context: SiteContext
+
+    /// The page of `lessons[position]`.
+    func lessonPage(at position: Int) -> String {
+        let lesson = lessons[position]
+        var main = ""
+        if !lesson.sections.isEmpty {
+            main += "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"nav-title\">On this page</p>\n<ol>\n"
+            for section in lesson.sections {
+                main += "<li class=\"level-\(section.level)\"><a href=\"#\(section.id)\">\(HTML.escape(section.text))</a></li>\n"
+            }
+            main += "</ol>\n</nav>\n"
+        }
+        main += "<article>\n\(lesson.bodyHTML)</article>\n"
+        main += "<nav class=\"pager\" aria-label=\"Previous and next lesson\">\n"
+        let previous = position > 0 ? (lessons[position - 1].page, lessons[position - 1].title) : ("index.html", "Overview")
+        main += "<a class=\"previous\" rel=\"prev\" href=\"\(previous.0)\"><span>Previous</span> \(HTML.escape(previous.1))</a>\n"
+        if position + 1 < lessons.count {
+            let next = lessons[position + 1]
+            main += "<a class=\"next\" rel=\"next\" href=\"\(next.page)\"><span>Next</span> \(HTML.escape(next.title))</a>\n"
+        }
+        main += "</nav>\n"
+        return page(title: "\(lesson.title) · Droplab", current: lesson.page, main: main)
+    }
+
+    /// The course's front page: the overview, then every lesson with its summary.
+    func indexPage(overviewHTML: String) -> String {
+        var main = "<article>\n\(overviewHTML)<h2 id=\"lessons\">Lessons</h2>\n<ol class=\"lesson-list\">\n"
+        for lesson in lessons {
+            main += "<li><a href=\"\(lesson.page)\">\(HTML.escape(lesson.title))</a>"
+            if let summary = lesson.summaryHTML { main += "\n<p>\(summary)</p>" }
+            main += "</li>\n"
+        }
+        main += "</ol>\n</article>\n"
+        return page(title: "Droplab · Dropout vs DropPath", current: "index.html", main: main)
+    }
+
+    private func page(title: String, current: String, main: String) -> String {
+        var html = """
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <title>\(HTML.escape(title))</title>
+            <link rel="stylesheet" href="style.css">
+            </head>
+            <body>
+            <a class="skip" href="#content">Skip to content</a>
+            <header class="masthead"><a class="brand" href="index.html">Droplab</a> \
+            <span class="tagline">Dropout vs DropPath, with real outputs</span></header>
+            <div class="layout">
+            <nav class="sidebar" aria-label="Lessons">
+            <p class="nav-title"><a href="index.html"\(current == "index.html" ? " aria-current=\"page\"" : "")>Overview</a></p>
+            <ol>
+
+            """
+        for lesson in lessons {
+            let mark = lesson.page == current ? " aria-current=\"page\"" : ""
+            html += "<li><a href=\"\(lesson.page)\"\(mark)>\(HTML.escape(lesson.title))</a></li>\n"
+        }
+        html += "</ol>\n</nav>\n<main id=\"content\">\n\(main)</main>\n</div>\n"
+        html += """
+            <footer class="footer">
+            <p>Every output on these pages was produced by running the code above it with seed \
+            <code>\(context.seed)</code> and Drop <code>\(HTML.escape(context.dropVersion))</code>. \
+            Regenerate them with <code>swift run lessons build --seed \(context.seed)</code>.</p>
+            </footer>
+            </body>
+            </html>
+
+            """
+        return html
+    }
+}

@@ -1,0 +1,47 @@
+/// Writes a run block into the page: its code, then what it printed and drew, then its seed.
+enum RunBlockRenderer {
+    /// The HTML for `block`, which produced `result`.
+    static func html(_ block: RunBlock, _ result: BlockResult) -> String {
+        var html = "<div class=\"run\" id=\"run-\(block.index + 1)\">\n"
+        if !block.options.hide {
+            html += "<pre class=\"code\"><code class=\"language-swift\">"
+            html += Highlighter.highlight(trimmingFinalNewline(block.code)) + "</code></pre>\n"
+        }
+        if block.options.shouldFail {
+            html += "<div class=\"expected-error\">\n<p class=\"label\">Expected error</p>\n"
+            html += "<pre>" + HTML.escape(trimmingFinalNewline(result.expectedFailure ?? "")) + "</pre>\n</div>\n"
+        } else if !block.options.silent {
+            html += "<div class=\"output\">\n"
+            for item in merged(result.items) {
+                switch item {
+                case .stdout(let text): html += "<pre class=\"stdout\">\(HTML.escape(trimmingFinalNewline(text)))</pre>\n"
+                case .stderr(let text): html += "<pre class=\"stderr\">\(HTML.escape(trimmingFinalNewline(text)))</pre>\n"
+                // Figures come from our own runtime, so they are trusted markup.
+                case .svg(let svg): html += "<div class=\"figure\">\(svg)</div>\n"
+                }
+            }
+            html += "<p class=\"seed\">seed \(result.seed) · <code>torch.manual_seed(\(result.seed))</code></p>\n"
+            html += "</div>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    /// Consecutive writes to one stream read as one panel, as in a terminal.
+    private static func merged(_ items: [OutputItem]) -> [OutputItem] {
+        var merged: [OutputItem] = []
+        for item in items {
+            switch (merged.last, item) {
+            case (.stdout(let a)?, .stdout(let b)): merged[merged.count - 1] = .stdout(a + b)
+            case (.stderr(let a)?, .stderr(let b)): merged[merged.count - 1] = .stderr(a + b)
+            case (.stdout(let a)?, _) where a.isEmpty, (.stderr(let a)?, _) where a.isEmpty:
+                merged[merged.count - 1] = item
+            default: merged.append(item)
+            }
+        }
+        return merged.filter { $0 != .stdout("") && $0 != .stderr("") }
+    }
+
+    private static func trimmingFinalNewline(_ text: String) -> String {
+        text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+}

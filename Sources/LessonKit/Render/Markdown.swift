@@ -40,53 +40,30 @@ enum Markdown {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Every fenced code block of `source`, in document order (including those nested in
-    /// lists and block quotes).
+    /// lists and block quotes). Parsed exactly as `render` parses, so both agree on lines.
     static func fencedCodeBlocks(in source: String) -> [FencedCode] {
-        let options = CMARK_OPT_DEFAULT
-        guard let document = cmark_parse_document(source, source.utf8.count, options) else {
-            return []
+        withDocument(source) { document, _ in
+            var blocks: [FencedCode] = []
+            forEachNode(in: document) { node in
+                if let code = fencedCode(node) { blocks.append(code) }
+            }
+            return blocks
         }
-        defer { cmark_node_free(document) }
-        var blocks: [FencedCode] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        var length: Int32 = 0, offset: Int32 = 0, fenceChar: Int8 = 0
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
-                cmark_node_get_fenced(node, &length, &offset, &fenceChar) != 0
-            else { continue }
-            blocks.append(
-                FencedCode(
-                    info: String(cString: cmark_node_get_fence_info(node)),
-                    literal: String(cString: cmark_node_get_literal(node)),
-                    line: Int(cmark_node_get_start_line(node))))
-        }
-        return blocks
     }
 
     /// The 1-based line ranges of blocks whose text Markdown leaves verbatim (code and raw
     /// HTML blocks): math must not be looked for there.
     static func verbatimLineRanges(in source: String) -> [ClosedRange<Int>] {
-        guard let document = cmark_parse_document(source, source.utf8.count, renderOptions) else {
-            return []
+        withDocument(source) { document, _ in
+            var ranges: [ClosedRange<Int>] = []
+            forEachNode(in: document) { node in
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { return }
+                let start = Int(cmark_node_get_start_line(node))
+                ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
+            }
+            return ranges
         }
-        defer { cmark_node_free(document) }
-        var ranges: [ClosedRange<Int>] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
-            let start = Int(cmark_node_get_start_line(node))
-            ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
-        }
-        return ranges
     }
 
     /// Renders `source` as GitHub-flavoured HTML.
@@ -98,6 +75,16 @@ enum Markdown {
         codeBlock: (FencedCode) throws(E) -> String?,
         heading: (Heading) -> String
     ) throws(E) -> Rendered {
+        try withDocument(source) { (document, extensions) throws(E) -> Rendered in
+            try render(document, extensions: extensions, codeBlock: codeBlock, heading: heading)
+        }
+    }
+
+    /// Parses `source` with GFM's extensions and hands the document to `body`; frees both after.
+    private static func withDocument<R, E: Error>(
+        _ source: String,
+        _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) throws(E) -> R
+    ) throws(E) -> R {
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(renderOptions) else { fatalError("cmark: out of memory") }
         defer { cmark_parser_free(parser) }
@@ -110,27 +97,48 @@ enum Markdown {
         cmark_parser_feed(parser, source, source.utf8.count)
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark: out of memory") }
         defer { cmark_node_free(document) }
-        let extensions = cmark_parser_get_syntax_extensions(parser)
+        return try body(document, cmark_parser_get_syntax_extensions(parser))
+    }
 
+    /// Calls `visit` on `root` and every node below it, in document order.
+    private static func forEachNode<E: Error>(
+        in root: OpaquePointer, _ visit: (OpaquePointer) throws(E) -> Void
+    ) throws(E) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { try visit(node) }
+        }
+    }
+
+    /// `node` as a fenced code block, or nil if it is not one.
+    private static func fencedCode(_ node: OpaquePointer) -> FencedCode? {
+        var length: Int32 = 0, offset: Int32 = 0, fenceChar: Int8 = 0
+        guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
+            cmark_node_get_fenced(node, &length, &offset, &fenceChar) != 0
+        else { return nil }
+        return FencedCode(
+            info: String(cString: cmark_node_get_fence_info(node)),
+            literal: String(cString: cmark_node_get_literal(node)),
+            line: Int(cmark_node_get_start_line(node)))
+    }
+
+    private static func render<E: Error>(
+        _ document: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?,
+        codeBlock: (FencedCode) throws(E) -> String?,
+        heading: (Heading) -> String
+    ) throws(E) -> Rendered {
         // Replacements are collected first and spliced in after the walk, which must not see
         // the tree change under it. Each becomes an HTML block holding a token that is swapped
         // for the real HTML after rendering, so that the tag filter never sees our own HTML.
         var replacements: [(node: OpaquePointer, html: String)] = []
         var firstParagraphHTML: String?
         var headings: [Heading] = []
-        var length: Int32 = 0, offset: Int32 = 0, fenceChar: Int8 = 0
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        try forEachNode(in: document) { (node) throws(E) in
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_CODE_BLOCK, cmark_node_get_fenced(node, &length, &offset, &fenceChar) != 0 {
-                let code = FencedCode(
-                    info: String(cString: cmark_node_get_fence_info(node)),
-                    literal: String(cString: cmark_node_get_literal(node)),
-                    line: Int(cmark_node_get_start_line(node)))
+            if let code = fencedCode(node) {
                 if let html = try codeBlock(code) { replacements.append((node, html)) }
             } else if type == CMARK_NODE_HEADING {
                 let level = Int(cmark_node_get_heading_level(node))
@@ -181,12 +189,7 @@ enum Markdown {
     /// The text a reader sees in `node`, with line breaks as spaces.
     private static func plainText(of node: OpaquePointer) -> String {
         var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+        forEachNode(in: node) { child in
             let type = cmark_node_get_type(child)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 text += String(cString: cmark_node_get_literal(child))

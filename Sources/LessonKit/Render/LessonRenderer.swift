@@ -50,37 +50,37 @@ enum LessonRenderer {
         var slugger = Slugger(reserving: lesson.blocks.map { "run-\($0.index + 1)" })
         var sections: [RenderedLesson.Section] = []
         var title: String?
-        let rendered: Markdown.Rendered
-        do {
-            rendered = try Markdown.render(
-                markdown,
-                codeBlock: { (code) throws(MathError) -> String? in
-                    if let block = runBlocks[code.line] {
-                        injected.insert(block.index)
-                        return RunBlockRenderer.html(block, executed.results[block.index])
+        let rendered = try Markdown.render(
+            markdown,
+            codeBlock: { (code) throws(LessonError) -> String? in
+                if let block = runBlocks[code.line] {
+                    injected.insert(block.index)
+                    return RunBlockRenderer.html(block, executed.results[block.index])
+                }
+                switch code.info.split(separator: " ").first {
+                case "math":
+                    do throws(MathError) {
+                        return try MathML.convert(code.literal, display: true, line: code.line + 1)
+                    } catch {
+                        throw failure(error.line, error.message)
                     }
-                    switch code.info.split(separator: " ").first {
-                    case "math": return try MathML.convert(code.literal, display: true, line: code.line + 1)
-                    case "swift":
-                        return "<pre class=\"code\"><code class=\"language-swift\">"
-                            + Highlighter.highlight(String(code.literal.dropLast())) + "</code></pre>\n"
-                    default: return nil
-                    }
-                },
-                heading: { heading in
-                    let text = plainText(heading.text, formulas)
-                    let id = slugger.slug(for: text)
-                    if heading.level == 1, title == nil { title = text }
-                    if heading.level == 2 || heading.level == 3 {
-                        sections.append(.init(level: heading.level, id: id, text: text))
-                    }
-                    let tag = "h\(heading.level)"
-                    return "<\(tag) id=\"\(id)\">\(heading.innerHTML) <a class=\"anchor\" href=\"#\(id)\" "
-                        + "aria-label=\"Link to this section\">#</a></\(tag)>\n"
-                })
-        } catch {
-            throw failure(error.line, error.message)
-        }
+                case "swift":
+                    return "<pre class=\"code\"><code class=\"language-swift\">"
+                        + Highlighter.highlight(String(code.literal.dropLast())) + "</code></pre>\n"
+                default: return try SeedReference.html(code, in: executed)
+                }
+            },
+            heading: { heading in
+                let text = plainText(heading.text, formulas)
+                let id = slugger.slug(for: text)
+                if heading.level == 1, title == nil { title = text }
+                if heading.level == 2 || heading.level == 3 {
+                    sections.append(.init(level: heading.level, id: id, text: text))
+                }
+                let tag = "h\(heading.level)"
+                return "<\(tag) id=\"\(id)\">\(heading.innerHTML) <a class=\"anchor\" href=\"#\(id)\" "
+                    + "aria-label=\"Link to this section\">#</a></\(tag)>\n"
+            })
         if let missed = lesson.blocks.first(where: { !injected.contains($0.index) }) {
             throw LessonError(
                 stage: .render, path: lesson.path, line: missed.fenceLine, block: missed.index,

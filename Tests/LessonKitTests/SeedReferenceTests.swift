@@ -44,6 +44,11 @@ import Testing
         #expect(try SeedReference.html(code, in: executed) == nil)
     }
 
+    @Test func anUnclosedReferenceIsLeftAsWritten() throws {
+        let code = Markdown.FencedCode(info: "python", literal: "a = 1\nb = \"{{seed\"\n", line: 9)
+        #expect(try SeedReference.html(code, in: executed) == "<pre><code class=\"language-python\">a = 1\nb = &quot;{{seed&quot;\n</code></pre>\n")
+    }
+
     @Test func anUnknownNameIsAnErrorAtItsLine() {
         let code = Markdown.FencedCode(info: "python", literal: "a\ntorch.manual_seed({{seed:nope}})\n", line: 9)
         #expect(throws: LessonError(stage: .render, path: "Lessons/t.md", line: 11, message: "no run block has id=nope")) {

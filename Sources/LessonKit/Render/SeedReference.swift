@@ -14,8 +14,9 @@ enum SeedReference {
         var text = Substring(code.literal)
         var filled = ""
         while let open = text.firstRange(of: "{{seed") {
-            filled += text[..<open.lowerBound]
+            // Unclosed: the rest is plain text, appended whole after the loop.
             guard let close = text[open.upperBound...].firstRange(of: "}}") else { break }
+            filled += text[..<open.lowerBound]
             let name = text[open.upperBound..<close.lowerBound]
             let offset = code.literal[..<open.lowerBound].count(where: { $0 == "\n" })
             func failure(_ message: String) -> LessonError {

@@ -38,7 +38,7 @@ public struct LessonError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var location = path
         if let line { location += ":\(line)" }
-        if let line = line, column != nil || line > 0, let column { location += ":\(column)" }
+        if line != nil, let column { location += ":\(column)" }
         let blockPart = block.map { "block \($0 + 1): " } ?? ""
         return "\(location): error: [\(stage.rawValue)] \(blockPart)\(message)"
     }

@@ -4,6 +4,12 @@ import SwiftSyntax
 
 /// Colours Swift code at build time with swift-syntax's classifier: the site needs no script.
 enum Highlighter {
+    /// A shown Swift code block: `code`, highlighted, in the page's `<pre class="code">`.
+    static func codeBlock(_ code: String) -> String {
+        let shown = code.hasSuffix("\n") ? String(code.dropLast()) : code
+        return "<pre class=\"code\"><code class=\"language-swift\">" + highlight(shown) + "</code></pre>\n"
+    }
+
     /// `code` as HTML: escaped text with `<span class="…">` around every classified token.
     static func highlight(_ code: String) -> String {
         let tree = Parser.parse(source: code)

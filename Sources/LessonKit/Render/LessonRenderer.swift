@@ -64,9 +64,7 @@ enum LessonRenderer {
                     } catch {
                         throw failure(error.line, error.message)
                     }
-                case "swift":
-                    return "<pre class=\"code\"><code class=\"language-swift\">"
-                        + Highlighter.highlight(String(code.literal.dropLast())) + "</code></pre>\n"
+                case "swift": return Highlighter.codeBlock(code.literal)
                 default: return try SeedReference.html(code, in: executed)
                 }
             },

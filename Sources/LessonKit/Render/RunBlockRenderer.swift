@@ -3,10 +3,7 @@ enum RunBlockRenderer {
     /// The HTML for `block`, which produced `result`.
     static func html(_ block: RunBlock, _ result: BlockResult) -> String {
         var html = "<div class=\"run\" id=\"run-\(block.index + 1)\">\n"
-        if !block.options.hide {
-            html += "<pre class=\"code\"><code class=\"language-swift\">"
-            html += Highlighter.highlight(trimmingFinalNewline(block.code)) + "</code></pre>\n"
-        }
+        if !block.options.hide { html += Highlighter.codeBlock(block.code) }
         if block.options.shouldFail {
             html += "<div class=\"expected-error\">\n<p class=\"label\">Expected error</p>\n"
             html += "<pre>" + HTML.escape(trimmingFinalNewline(result.expectedFailure ?? "")) + "</pre>\n</div>\n"

@@ -33,7 +33,7 @@ enum LessonRenderer {
             LessonError(stage: .render, path: lesson.path, line: line, message: message)
         }
         for (offset, line) in lesson.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where Placeholder.block.occurs(in: String(line)) || Placeholder.math.occurs(in: String(line)) {
+        where Placeholder.block.occurs(in: line) || Placeholder.math.occurs(in: line) {
             throw failure(offset + 1, "private-use characters U+E000…U+E011 are reserved by the renderer")
         }
 

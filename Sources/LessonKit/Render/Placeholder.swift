@@ -2,7 +2,7 @@
 /// filler that keeps the source's line breaks, and another private-use code point.
 ///
 /// Private-use code points mean nothing to Markdown, so cmark carries tokens through untouched;
-/// `SiteRenderer` rejects lessons that use them.
+/// `LessonRenderer` rejects lessons that use them.
 struct Placeholder: Sendable {
     /// Opens a token.
     let open: Unicode.Scalar
@@ -23,7 +23,7 @@ struct Placeholder: Sendable {
     }
 
     /// Whether `text` contains a code point this placeholder uses.
-    func occurs(in text: String) -> Bool {
+    func occurs(in text: some StringProtocol) -> Bool {
         text.unicodeScalars.contains { $0 == open || $0 == close || $0 == "\u{E002}" }
     }
 

@@ -35,17 +35,17 @@ public struct SiteBuilder: Sendable {
     /// another fails; `progress` receives one line per lesson as it finishes.
     public func render(progress: @escaping @Sendable (String) -> Void) async -> Outcome {
         var outcome = Outcome()
-        let sources: [(path: String, source: String)]
+        let paths: [String]
         do {
-            sources = try load()
+            paths = try lessonPaths()
         } catch {
             outcome.failures = [error]
             return outcome
         }
         var lessons: [Lesson] = []
-        for (path, source) in sources {
+        for path in paths {
             do {
-                lessons.append(try LessonParser.parse(path: path, source: source))
+                lessons.append(try LessonParser.parse(path: path, source: read(path)))
             } catch {
                 outcome.failures.append(error)
             }
@@ -77,22 +77,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Step 1: the lesson files, ordered by name.
-    private func load() throws(LessonError) -> [(path: String, source: String)] {
+    private func lessonPaths() throws(LessonError) -> [String] {
         let directory = lessonsDirectory.hasSuffix("/") ? String(lessonsDirectory.dropLast()) : lessonsDirectory
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw LessonError(stage: .parse, path: directory, message: "no such lessons directory")
         }
-        var sources: [(path: String, source: String)] = []
-        for name in names.filter({ $0.hasSuffix(".md") }).sorted() {
-            let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path),
-                let source = String(data: data, encoding: .utf8)
-            else {
-                throw LessonError(stage: .parse, path: path, message: "cannot read it as UTF-8 text")
-            }
-            sources.append((path, source))
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { directory + "/" + $0 }
+    }
+
+    private func read(_ path: String) throws(LessonError) -> String {
+        guard let data = FileManager.default.contents(atPath: path),
+            let source = String(data: data, encoding: .utf8)
+        else {
+            throw LessonError(stage: .parse, path: path, message: "cannot read it as UTF-8 text")
         }
-        return sources
+        return source
     }
 
     /// Step 3: runs lessons `jobs` at a time; results in the lessons' order.

@@ -111,7 +111,7 @@ import Testing
     static func course() throws -> [ExecutedLesson] {
         let url = testsDirectory.appendingPathComponent("Fixtures/Site/everything.md")
         let source = try String(contentsOf: url, encoding: .utf8)
-        let blocks = runBlocks(in: source)
+        let blocks = try LessonParser.parse(path: "Lessons/01-everything.md", source: source).blocks
         // Sample 1 dropped whole (DropPath); single units dropped elsewhere (Dropout).
         let maskValues: [Float] = (0..<96).map { (i: Int) -> Float in
             i / 48 == 1 || i % 5 == 0 ? 0 : Float(i % 7) * 0.25 + 0.5
@@ -150,24 +150,6 @@ import Testing
                 source: "# The next lesson\n\nIts summary, $p = 0.1$.\n\n## Only section\n\nText.\n", blocks: []),
             results: [])
         return [everything, next]
-    }
-
-    /// The run blocks as the engine's parser finds them (a test-sized version of it).
-    static func runBlocks(in source: String) -> [RunBlock] {
-        Markdown.fencedCodeBlocks(in: source).filter { $0.info.hasPrefix("swift run") }.enumerated().map {
-            index, fenced in
-            var options = RunOptions()
-            for word in fenced.info.split(separator: " ").dropFirst(2) {
-                switch word {
-                case "hide": options.hide = true
-                case "silent": options.silent = true
-                case "should-fail": options.shouldFail = true
-                default: options.id = word.hasPrefix("id=") ? String(word.dropFirst(3)) : nil
-                }
-            }
-            return RunBlock(
-                index: index, fenceLine: fenced.line, codeLine: fenced.line + 1, code: fenced.literal, options: options)
-        }
     }
 
     static func write(_ files: [SiteFile], to directory: URL) throws {

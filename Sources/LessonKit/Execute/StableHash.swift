@@ -20,6 +20,12 @@ struct StableHash {
         combine(text.utf8)
         combine(CollectionOfOne(0))
     }
+
+    /// The hash as 16 lowercase hex digits.
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 }
 
 /// The seed run block `identity` runs with under the global seed `seed`: a plain integer

@@ -112,10 +112,4 @@ extension StableHash {
             combine(raw[(words * 8)...])
         }
     }
-
-    /// The hash as 16 lowercase hex digits.
-    var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 }

@@ -123,7 +123,7 @@ struct CaptureStream {
     /// Adds a piece to the current block, merging adjacent text, and enforces the cap.
     private mutating func record(_ piece: Piece) {
         guard let block = currentBlock else {
-            if case .text(let bytes) = piece, preamble.count < cap { preamble += bytes }
+            if case .text(let bytes) = piece { preamble += bytes.prefix(cap - preamble.count) }
             return
         }
         guard overflowedBlock == nil else { return }

@@ -187,14 +187,14 @@ private struct TeXParser {
             guard styled.count == text.count else { throw error("\\\(name){\(text)}: only letters and digits") }
             return "<mi>\(styled)</mi>"
         case "mathrm", "operatorname":
-            return "<mi mathvariant=\"normal\">\(escape(try rawGroup(after: name)))</mi>"
+            return "<mi mathvariant=\"normal\">\(HTML.escape(try rawGroup(after: name)))</mi>"
         case "text":
             // HTML would collapse the spaces at the ends, which TeX keeps (`\text{if } x`).
             var text = try rawGroup(after: name)[...]
             var leading = "", trailing = ""
             while text.hasPrefix(" ") { text.removeFirst(); leading += "\u{A0}" }
             while text.hasSuffix(" ") { text.removeLast(); trailing += "\u{A0}" }
-            return "<mtext>\(leading)\(escape(String(text)))\(trailing)</mtext>"
+            return "<mtext>\(leading)\(HTML.escape(String(text)))\(trailing)</mtext>"
         case "left": return try parseFenced()
         case "begin": return try parseAligned()
         default: throw error("unsupported TeX command \\\(name)")
@@ -310,8 +310,6 @@ private struct TeXParser {
 
     private func row(_ items: [String]) -> String { items.count == 1 ? items[0] : rowOrEmpty(items) }
     private func rowOrEmpty(_ items: [String]) -> String { "<mrow>" + items.joined() + "</mrow>" }
-
-    private func escape(_ text: String) -> String { HTML.escape(text) }
 
     // MARK: - Tables
 

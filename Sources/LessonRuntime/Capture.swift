@@ -30,13 +30,18 @@ func writeAll(_ text: String, to descriptor: Int32) {
     }
 }
 
+/// Standard output made unbuffered, so that a trap loses nothing already printed and a forked
+/// child inherits no pending bytes. Done once, before the first block prints: setvbuf(3) is
+/// only defined before a stream's first operation.
+private let unbufferedStandardOutput: Void = {
+    _ = setvbuf(stdout, nil, _IONBF, 0)
+}()
+
 /// Starts run block `index`: marks both streams and reseeds the default generator.
 ///
 /// Called by the program `lessons` generates, before each block; not for lessons themselves.
 public func _lessonBeginBlock(_ index: Int, seed: UInt64) {
-    // Unbuffered, so that a trap loses nothing already printed and a forked child inherits
-    // no pending bytes.
-    setvbuf(stdout, nil, _IONBF, 0)
+    _ = unbufferedStandardOutput
     writeToken("block:\(index)", to: STDOUT_FILENO)
     writeToken("block:\(index)", to: STDERR_FILENO)
     manualSeed(seed)

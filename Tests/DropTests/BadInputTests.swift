@@ -51,6 +51,21 @@ struct BadInputTests {
         }
         #expect(stderr(result).contains("uniform_ expects to return a [from, to) range"))
     }
+
+    @Test func minOfAnEmptyTensor() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = zeros(0).min()
+        }
+        #expect(stderr(result).contains(
+            "min(): Expected reduction dim to be specified for input.numel() == 0"))
+    }
+
+    @Test func maxAlongAnEmptyDimension() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = zeros(3, 0).max(dim: -1)
+        }
+        #expect(stderr(result).contains("max(): Expected reduction dim 1 to have non-zero size."))
+    }
 }
 
 /// The child's standard error as text ("" if the exit test did not run).

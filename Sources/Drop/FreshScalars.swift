@@ -16,6 +16,14 @@ func freshScalars(count: Int, _ initialize: (UnsafeMutablePointer<Float>) -> Voi
     }
 }
 
+/// Fills a fresh array of `count` floats, writing each with `element` in memory order.
+@inline(__always)
+func makeScalars(count: Int, _ element: (Int) -> Float) -> [Float] {
+    freshScalars(count: count) { out in
+        for i in 0..<count { out[i] = element(i) }
+    }
+}
+
 /// Asks for huge pages on the 2 MiB-aligned part of a region (madvise needs aligned bounds).
 private func adviseHugePages(_ base: UnsafeMutableRawPointer, byteCount: Int) {
     let huge = 2 << 20

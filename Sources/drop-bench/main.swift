@@ -123,9 +123,7 @@ for ((name, _), m) in zip(cases, results) {
 
 /// `value` right-aligned with a fixed number of decimals.
 func format(_ value: Double, width: Int, decimals: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.\(decimals)f", $0) }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).padding(to: width, left: true)
+    cFormat("%.\(decimals)f", value).padding(to: width, left: true)
 }
 
 extension String {

@@ -38,6 +38,13 @@ struct BadInputTests {
         #expect(stderr(result).contains("drop probability has to be between 0 and 1, but got 2.0"))
     }
 
+    @Test func stochasticDepthByRowOnA0dTensor() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = stochasticDepth(Tensor(1), p: 0.5, mode: .row)
+        }
+        #expect(stderr(result).contains("stochastic_depth in row mode needs a batch dimension"))
+    }
+
     @Test func negativeDimension() async {
         let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = rand(2, -1)

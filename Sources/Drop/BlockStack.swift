@@ -20,7 +20,8 @@ public final class BlockStack: Module {
     /// The blocks.
     public var children: [any Module] { blocks }
 
-    /// Creates `depth` blocks of width `dim`; block `l` gets drop-path rate `schedule[l]`.
+    /// Creates `depth` blocks of width `dim`; block `l` gets drop-path rate
+    /// `dropPathSchedule(rate: dropPathRate, depth: depth)[l]`.
     public init(
         depth: Int, dim: Int, numHeads: Int, mlpRatio: Double = 4, qkvBias: Bool = false,
         dropPathRate: Double = 0

@@ -38,10 +38,8 @@ public final class DropPath: Module, CustomStringConvertible {
 
     /// `DropPath(drop_prob=0.100)`, as timm prints the module.
     public var description: String {
-        // timm prints round(drop_prob, 3) with three decimals.
-        let thousandths = Int((dropProb * 1000).rounded())
-        let fraction = String(thousandths % 1000)
-        return "DropPath(drop_prob=\(thousandths / 1000)."
-            + String(repeating: "0", count: 3 - fraction.count) + fraction + ")"
+        // timm prints f"{round(drop_prob, 3):0.3f}": both round the exact binary value correctly,
+        // as C's printf does (scaling by 1000 first would round 1.0045 up to 1.005).
+        "DropPath(drop_prob=" + cFormat("%.3f", dropProb) + ")"
     }
 }

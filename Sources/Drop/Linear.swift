@@ -1,5 +1,3 @@
-import Glibc
-
 /// A fully connected layer, `y = x·Wᵀ + b`, like `nn.Linear`.
 ///
 /// The weight is `(outFeatures, inFeatures)`. Creation draws exactly what

@@ -1,21 +1,5 @@
 // The public sampling functions: rand, uniform, bernoulli (randn lives in Randn.swift).
 
-/// Fills a fresh array of `count` floats, writing each with `element` in memory order.
-@inline(__always)
-func makeScalars(count: Int, _ element: (Int) -> Float) -> [Float] {
-    freshScalars(count: count) { out in
-        for i in 0..<count { out[i] = element(i) }
-    }
-}
-
-/// Checks a shape given by a caller and turns it into a `Size`.
-func checkedSize(_ shape: [Int]) -> Size {
-    if let negative = shape.first(where: { $0 < 0 }) {
-        fail("Trying to create tensor with negative dimension \(negative): \(shape)")
-    }
-    return Size(shape)
-}
-
 // MARK: - rand
 
 /// Uniform samples in [0, 1) of the given shape, exactly like `torch.rand(*shape)`.

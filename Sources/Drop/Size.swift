@@ -28,3 +28,11 @@ public struct Size: RandomAccessCollection, Hashable, Sendable, ExpressibleByArr
         "torch.Size([" + dims.map(String.init).joined(separator: ", ") + "])"
     }
 }
+
+/// A caller's shape as a `Size`; stops with PyTorch's message when an extent is negative.
+func checkedSize(_ shape: [Int]) -> Size {
+    if let negative = shape.first(where: { $0 < 0 }) {
+        fail("Trying to create tensor with negative dimension \(negative): \(shape)")
+    }
+    return Size(shape)
+}

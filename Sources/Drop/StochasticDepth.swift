@@ -19,7 +19,10 @@ public func stochasticDepth(
     check(p >= 0 && p <= 1, "drop probability has to be between 0 and 1, but got \(p)")
     if !training || p == 0 { return input }
     let survival = 1 - p
-    let draws = mode == .row ? (input.ndim == 0 ? 1 : input.shape[0]) : 1
+    check(
+        mode == .batch || input.ndim >= 1,
+        "stochastic_depth in row mode needs a batch dimension, got a 0-d tensor")
+    let draws = mode == .row ? input.shape[0] : 1
     let mask = bernoulliMask(
         count: draws, keep: survival, scale: survival > 0, generator: generator)  // (B) or (1)
     return input.multiplyingRows(by: mask)

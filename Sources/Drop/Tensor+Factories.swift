@@ -9,8 +9,8 @@ public func ones(_ shape: Int...) -> Tensor { full(shape, 1) }
 
 /// A tensor of the given shape filled with `value`, like `torch.full`.
 public func full(_ shape: [Int], _ value: Float) -> Tensor {
-    check(shape.allSatisfy { $0 >= 0 }, "Trying to create tensor with negative dimension: \(shape)")
-    return Tensor(uncheckedScalars: [Float](repeating: value, count: Size(shape).numel), shape: Size(shape))
+    let size = checkedSize(shape)
+    return Tensor(uncheckedScalars: [Float](repeating: value, count: size.numel), shape: size)
 }
 
 /// `0, 1, …` below `end`, like `torch.arange(end)`.

@@ -27,14 +27,14 @@ extension Tensor {
     }
 
     /// The largest element (`nan` if any is), as a 0-d tensor.
-    public func max() -> Tensor { reduce(dim: nil, keepdim: false, Tensor.extreme(>)) }
+    public func max() -> Tensor { extreme("max", dim: nil, keepdim: false, >) }
     /// The largest elements along `dim` (the values of PyTorch's `max(dim)`).
     public func max(dim: Int, keepdim: Bool = false) -> Tensor {
-        reduce(dim: dim, keepdim: keepdim, Tensor.extreme(>))
+        extreme("max", dim: dim, keepdim: keepdim, >)
     }
 
     /// The smallest element (`nan` if any is), as a 0-d tensor.
-    public func min() -> Tensor { reduce(dim: nil, keepdim: false, Tensor.extreme(<)) }
+    public func min() -> Tensor { extreme("min", dim: nil, keepdim: false, <) }
 
     // MARK: - Kernels: each reduces `count` values `stride` apart.
 
@@ -66,12 +66,23 @@ extension Tensor {
         return total
     }
 
-    /// The element preferred by `better`, with NaN winning as in PyTorch.
-    private static func extreme(_ better: @escaping (Float, Float) -> Bool)
-        -> (UnsafePointer<Float>, Int, Int) -> Float
-    {
-        { x, count, stride in
-            check(count > 0, "max(): Expected reduction dim to be specified for input.numel() == 0")
+    /// The elements preferred by `better`, with NaN winning as in PyTorch; `name` is the
+    /// operation PyTorch's message names when there is nothing to choose from.
+    private func extreme(
+        _ name: String, dim: Int?, keepdim: Bool, _ better: (Float, Float) -> Bool
+    ) -> Tensor {
+        if let dim {
+            let d = normalizedDim(dim)
+            check(
+                ndim == 0 || shape[d] > 0,
+                "\(name)(): Expected reduction dim \(d) to have non-zero size.")
+        } else {
+            check(
+                numel > 0,
+                "\(name)(): Expected reduction dim to be specified for input.numel() == 0. "
+                    + "Specify the reduction dim with the 'dim' argument.")
+        }
+        return reduce(dim: dim, keepdim: keepdim) { x, count, stride in
             var best = x[0]
             for k in 0..<count {
                 let v = x[k * stride]

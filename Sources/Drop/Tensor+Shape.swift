@@ -75,9 +75,8 @@ extension Tensor {
 
     /// Dimension `dim` removed if its extent is 1; otherwise the tensor unchanged, as in PyTorch.
     public func squeeze(_ dim: Int) -> Tensor {
-        guard ndim > 0 else { return self }
         let d = normalizedDim(dim)
-        guard shape[d] == 1 else { return self }
+        guard ndim > 0, shape[d] == 1 else { return self }
         var dims = shape.dims
         dims.remove(at: d)
         return Tensor(uncheckedScalars: scalars, shape: Size(dims))
@@ -85,8 +84,8 @@ extension Tensor {
 
     /// Dimensions `startDim...endDim` merged into one, like `torch.flatten` (a 0-d tensor gives 1-D).
     public func flatten(_ startDim: Int = 0, _ endDim: Int = -1) -> Tensor {
-        guard ndim > 0 else { return reshape([1]) }
         let start = normalizedDim(startDim), end = normalizedDim(endDim)
+        guard ndim > 0 else { return reshape([1]) }
         check(start <= end, "flatten() has invalid args: start_dim cannot come after end_dim")
         let merged = shape.dims[start...end].reduce(1, *)
         return reshape(Array(shape.dims[..<start]) + [merged] + Array(shape.dims[(end + 1)...]))

@@ -78,7 +78,7 @@ public struct Tensor: Sendable, Equatable {
         check(
             j >= 0 && j < n,
             "index \(i) is out of bounds for dimension 0 with size \(n)")
-        let inner = numel / Swift.max(n, 1)
+        let inner = numel / n  // n > 0: index j passed the bounds check
         return Tensor(
             uncheckedScalars: Array(scalars[j * inner..<(j + 1) * inner]),
             shape: Size(Array(shape.dims.dropFirst())))

@@ -49,7 +49,7 @@ struct TensorFormatter {
 }
 
 /// `value` formatted by C's correctly rounded `printf`, which is what Python's float formatting gives.
-func cFormat(_ format: String, _ value: Double) -> String {
+package func cFormat(_ format: String, _ value: Double) -> String {
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
         let count = withVaList([value]) { vsnprintf(buffer.baseAddress, 64, format, $0) }
         check(count >= 0 && count < 64, "cannot format \(value) with \(format)")

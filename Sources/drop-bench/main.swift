@@ -88,17 +88,12 @@ func articleDropPath(_ x: Tensor, dropProb: Double, generator: Generator) -> Ten
     return x / keepProb * r
 }
 
-/// A copy of `x` into fresh memory advised as huge pages, as Drop's kernels allocate outputs.
+/// A copy of `x` into fresh memory allocated as Drop's kernels allocate outputs (huge pages).
 func hugePageCopy(_ x: Tensor) -> Tensor {
-    let bytes = x.numel * MemoryLayout<Float>.stride
-    let values = [Float](unsafeUninitializedCapacity: x.numel) { buffer, initialized in
-        let huge = 2 << 20
-        let address = Int(bitPattern: buffer.baseAddress!)
-        let start = (address + huge - 1) & ~(huge - 1)
-        let end = (address + bytes) & ~(huge - 1)
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
-        x.scalars.withUnsafeBufferPointer { _ = buffer.initialize(from: $0) }
-        initialized = x.numel
+    let values = x.scalars.withUnsafeBufferPointer { source in
+        freshScalars(count: source.count) { out in
+            out.initialize(from: source.baseAddress!, count: source.count)
+        }
     }
     return Tensor(values, shape: x.shape.dims)
 }
@@ -128,9 +123,7 @@ for ((name, _), m) in zip(cases, results) {
 
 /// `value` right-aligned with a fixed number of decimals.
 func format(_ value: Double, width: Int, decimals: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.\(decimals)f", $0) }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).padding(to: width, left: true)
+    cFormat("%.\(decimals)f", value).padding(to: width, left: true)
 }
 
 extension String {

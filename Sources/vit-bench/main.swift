@@ -12,10 +12,10 @@ let count = 8 * 197 * 192
 let x = Tensor((0..<count).map { Float(($0 * 7919) % 1000) / 500 - 1 }, shape: [8, 197, 192])
 
 let clock = ContinuousClock()
-// The output's bits, summed: equal between builds (e.g. with `-target-cpu`) iff every element
-// is, up to collisions, which shows that the kernels' results do not depend on the CPU features.
+// A polynomial hash of the output's bits: equal between builds (e.g. with `-target-cpu`) iff every
+// element is, up to collisions, which shows that the kernels' results do not depend on the CPU.
 let fingerprint = stack(x).scalars.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1.bitPattern) }
-var checksum: Float = 0
+var checksum: Float = 0  // printed, so that no forward pass can be optimised away
 for _ in 0..<2 { checksum += stack(x).scalars[0] }  // warm-up
 var times: [Double] = []
 for _ in 0..<runs {

@@ -38,6 +38,13 @@ struct BadInputTests {
         #expect(stderr(result).contains("drop probability has to be between 0 and 1, but got 2.0"))
     }
 
+    @Test func stochasticDepthByRowOnA0dTensor() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = stochasticDepth(Tensor(1), p: 0.5, mode: .row)
+        }
+        #expect(stderr(result).contains("stochastic_depth in row mode needs a batch dimension"))
+    }
+
     @Test func negativeDimension() async {
         let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = rand(2, -1)
@@ -50,6 +57,21 @@ struct BadInputTests {
             _ = rand([3], from: 2, to: 1)
         }
         #expect(stderr(result).contains("uniform_ expects to return a [from, to) range"))
+    }
+
+    @Test func minOfAnEmptyTensor() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = zeros(0).min()
+        }
+        #expect(stderr(result).contains(
+            "min(): Expected reduction dim to be specified for input.numel() == 0"))
+    }
+
+    @Test func maxAlongAnEmptyDimension() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = zeros(3, 0).max(dim: -1)
+        }
+        #expect(stderr(result).contains("max(): Expected reduction dim 1 to have non-zero size."))
     }
 }
 

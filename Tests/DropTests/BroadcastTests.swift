@@ -20,14 +20,12 @@ import Testing
     }
 
     @Test func incompatibleShapesStopWithPyTorchsMessage() async {
-        await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = zeros(2, 3) + zeros(2, 4)
-        }.map { result in
-            let message = String(decoding: result.standardErrorContent, as: UTF8.self)
-            #expect(message.contains(
-                "The size of tensor a (3) must match the size of tensor b (4) at non-singleton "
-                    + "dimension 1 (shapes [2, 3] and [2, 4])"))
         }
+        #expect(stderr(result).contains(
+            "The size of tensor a (3) must match the size of tensor b (4) at non-singleton "
+                + "dimension 1 (shapes [2, 3] and [2, 4])"))
     }
 
     @Test func inPlaceOperationsKeepTheirShape() async {

@@ -29,4 +29,10 @@ import Testing
     @Test func outOfRangeDimStops() async {
         await #expect(processExitsWith: .failure) { _ = zeros(2, 3).sum(dim: 2) }
     }
+
+    @Test func a0dTensorAcceptsOnlyDims0AndMinus1() async {
+        #expect(Tensor(1).squeeze(-1) == Tensor(1))
+        await #expect(processExitsWith: .failure) { _ = Tensor(1).squeeze(3) }
+        await #expect(processExitsWith: .failure) { _ = Tensor(1).flatten(2) }
+    }
 }

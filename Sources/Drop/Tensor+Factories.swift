@@ -29,6 +29,10 @@ public func arange(_ start: Float, _ end: Float, _ step: Float = 1) -> Tensor {
     check(
         size >= 0 && size.isFinite,
         "upper bound and larger bound inconsistent with step sign")
+    // Refused like PyTorch refuses a storage whose byte size overflows, before Int(size) traps.
+    check(
+        size * Double(MemoryLayout<Float>.stride) < Double(Int.max),
+        "arange: storage size calculation overflowed with \(size) elements")
     let count = Int(size)
     let lanes = 8, vectorized = count - count % (2 * lanes)
     let values = [Float](unsafeUninitializedCapacity: count) { z, initialized in

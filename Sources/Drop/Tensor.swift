@@ -54,6 +54,7 @@ public struct Tensor: Sendable, Equatable {
     public func reshape(_ newShape: [Int]) -> Tensor {
         var dims = newShape
         if let inferred = dims.firstIndex(of: -1) {
+            check(dims.count(where: { $0 == -1 }) == 1, "only one dimension can be inferred")
             let known = dims.enumerated().filter { $0.offset != inferred }.map(\.element)
                 .reduce(1, *)
             check(

@@ -79,3 +79,20 @@ struct BadInputTests {
 func stderr(_ result: ExitTest.Result?) -> String {
     result.map { String(decoding: $0.standardErrorContent, as: UTF8.self) } ?? ""
 }
+
+@Suite("Shapes that cannot be made stop with a message")
+struct ImpossibleShapeTests {
+    @Test func reshapeInfersOneDimensionAtMost() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = zeros(2, 3).reshape(-1, -1)
+        }
+        #expect(stderr(result).contains("only one dimension can be inferred"))
+    }
+
+    @Test func arangeTooLongToStore() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = arange(0, 1e30)
+        }
+        #expect(stderr(result).contains("storage size calculation overflowed"))
+    }
+}

@@ -77,8 +77,7 @@ struct Lessons: AsyncParsableCommand {
             let cached = outcome.runs.filter(\.cached).count
             Lessons.say(
                 "built \(outcome.runs.count) lessons (\(cached) cached) into \(out)/ in "
-                    + String(format: "%.2f s", Double(elapsed.components.attoseconds) * 1e-18
-                        + Double(elapsed.components.seconds)))
+                    + String(format: "%.2f s", elapsed.seconds))
         }
     }
 

@@ -1,6 +1,17 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+// The kernels are optimised in every configuration (a debug build's unspecialised SIMD generics
+// would be ~100× slower; Drop checks their inputs, so they skip overflow checks), and each vector-ISA variant is built for its CPU family;
+// `Drop` picks one at run time from the CPU's flags, and all give the same bits.
+#if arch(x86_64)
+    let avx2Flags = ["-Ounchecked", "-target-cpu", "haswell"]
+    let avx512Flags = ["-Ounchecked", "-target-cpu", "skylake-avx512"]
+#else
+    let avx2Flags = ["-Ounchecked"]
+    let avx512Flags = ["-Ounchecked"]
+#endif
+
 let package = Package(
     name: "Droplab",
     products: [
@@ -17,7 +28,15 @@ let package = Package(
     ],
     targets: [
         // Tensors, PyTorch's generator and printing, the dropout family, a ViT block.
-        .target(name: "Drop"),
+        .target(name: "Drop", dependencies: ["_DropKernels", "_DropKernelsAVX2", "_DropKernelsAVX512"]),
+        // Drop's blocked matrix product, generic over the vector width, and its worker threads.
+        .target(name: "_DropKernels", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(
+            name: "_DropKernelsAVX2", dependencies: ["_DropKernels"],
+            swiftSettings: [.unsafeFlags(avx2Flags)]),
+        .target(
+            name: "_DropKernelsAVX512", dependencies: ["_DropKernels"],
+            swiftSettings: [.unsafeFlags(avx512Flags)]),
         // What a lesson program links besides Drop: output capture markers and SVG figures.
         .target(name: "LessonRuntime", dependencies: ["Drop"]),
         // Debian's libcmark-gfm, seen from Swift. Only LessonKit/Render/Markdown.swift imports it.
@@ -47,7 +66,8 @@ let package = Package(
         .executableTarget(name: "drop-bench", dependencies: ["Drop"]),
         // Times a ViT block stack's forward pass; compare with Benchmarks/vit_bench.py.
         .executableTarget(name: "vit-bench", dependencies: ["Drop"]),
-        .testTarget(name: "DropTests", dependencies: ["Drop"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DropTests", dependencies: ["Drop", "_DropKernels"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LessonKitTests",
             dependencies: ["LessonKit", "LessonRuntime"],

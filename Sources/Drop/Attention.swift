@@ -1,3 +1,5 @@
+internal import _DropKernels
+
 import Glibc
 
 /// Multi-head self-attention, like timm 1.0's `vision_transformer.Attention` at its defaults.
@@ -50,36 +52,26 @@ public final class Attention: Module {
             }
         }
 
-        let scores = freshScalars(count: b * numHeads * n * n) { s in  // (B, H, N, N)
-            packed.withUnsafeBufferPointer { p in
-                for (i, (sample, head)) in heads(b).enumerated() {
-                    let q = headView(p.baseAddress!, sample, head, part: 0, tokens: n, dim: d)
-                    let k = headView(p.baseAddress!, sample, head, part: 1, tokens: n, dim: d)
-                    gemm(q, k.transposed, into: s + i * n * n, rowStride: n)
-                }
-            }
-        }
-        let attn = Tensor(uncheckedScalars: scores, shape: [b, numHeads, n, n]).softmax(dim: -1)
-
-        // Each head writes its own headDim columns of the merged (B, N, D) output.
+        // Each (sample, head) pair on its own: scores, softmax and the weighted sum of values,
+        // written to the head's headDim columns of the merged (B, N, D) output.
         let merged = freshScalars(count: b * n * d) { o in
             packed.withUnsafeBufferPointer { p in
-                attn.scalars.withUnsafeBufferPointer { a in
-                    for (i, (sample, head)) in heads(b).enumerated() {
-                        let v = headView(p.baseAddress!, sample, head, part: 2, tokens: n, dim: d)
-                        gemm(
-                            MatrixView(a.baseAddress! + i * n * n, rows: n, cols: n), v,
-                            into: o + sample * n * d + head * headDim, rowStride: d)
-                    }
+                parallelFor(b * numHeads, threads: getNumThreads()) { pair in
+                    let (sample, head) = pair.quotientAndRemainder(dividingBy: numHeads)
+                    let q = headView(p.baseAddress!, sample, head, part: 0, tokens: n, dim: d)
+                    let k = headView(p.baseAddress!, sample, head, part: 1, tokens: n, dim: d)
+                    let v = headView(p.baseAddress!, sample, head, part: 2, tokens: n, dim: d)
+                    let scores = UnsafeMutablePointer<Float>.allocate(capacity: n * n)  // (N, N)
+                    defer { scores.deallocate() }
+                    gemm(q, k.transposed, into: scores, rowStride: n, threads: 1)
+                    kernels.softmaxRows(scores, n, n)
+                    gemm(
+                        MatrixView(scores, rows: n, cols: n), v,
+                        into: o + sample * n * d + head * headDim, rowStride: d, threads: 1)
                 }
             }
         }
         return proj(Tensor(uncheckedScalars: merged, shape: [b, n, d]))
-    }
-
-    /// Every (sample, head) pair in the order of the (B, H) dimensions.
-    private func heads(_ batch: Int) -> [(Int, Int)] {
-        (0..<batch).flatMap { sample in (0..<numHeads).map { (sample, $0) } }
     }
 
     /// One head's queries (`part` 0), keys (1) or values (2) of one sample: `(N, headDim)`.

@@ -1,7 +1,10 @@
+internal import _DropKernels
+
 /// Layer normalisation over the last dimension, like `nn.LayerNorm(dim, eps=eps)`.
 ///
-/// Each row is centred and divided by `√(var + eps)` (biased variance, float32 math), then
-/// scaled by `weight` and shifted by `bias` (ones and zeros on creation; no draws).
+/// Each row is centred and multiplied by `1/√(var + eps)` (biased variance, float32 math, summed
+/// in a fixed order), then scaled by `weight` and shifted by `bias` (ones and zeros on creation;
+/// no draws).
 public final class LayerNorm: Module {
     /// True while training; layer norm behaves the same in both modes.
     public var training = true
@@ -26,8 +29,18 @@ public final class LayerNorm: Module {
         check(
             x.ndim >= 1 && x.shape[x.ndim - 1] == d,
             "LayerNorm: expected input with last dimension \(d), got shape \(x.shape)")
-        let mean = x.mean(dim: -1, keepdim: true)  // (…, 1)
-        let variance = x.var(dim: -1, keepdim: true, correction: 0)  // (…, 1), biased
-        return (x - mean) / (variance + eps).sqrt() * weight + bias
+        let rows = x.numel / d
+        let out = freshScalars(count: x.numel) { y in
+            x.scalars.withUnsafeBufferPointer { px in
+                weight.scalars.withUnsafeBufferPointer { w in
+                    bias.scalars.withUnsafeBufferPointer { b in
+                        kernels.layerNorm(
+                            px.baseAddress!, y, rows, d, w.baseAddress!, b.baseAddress!, eps,
+                            getNumThreads())
+                    }
+                }
+            }
+        }
+        return Tensor(uncheckedScalars: out, shape: x.shape)
     }
 }

@@ -1,3 +1,5 @@
+internal import _DropKernels
+
 /// A fully connected layer, `y = x·Wᵀ + b`, like `nn.Linear`.
 ///
 /// The weight is `(outFeatures, inFeatures)`. Creation draws exactly what
@@ -54,8 +56,8 @@ public final class Linear: Module {
                 }
             }
             bias?.scalars.withUnsafeBufferPointer { b in
-                for r in 0..<rows {
-                    for j in 0..<outFeatures { y[r * outFeatures + j] += b[j] }
+                for row in stride(from: y, to: y + rows * outFeatures, by: outFeatures) {
+                    for j in 0..<outFeatures { row[j] += b[j] }
                 }
             }
         }

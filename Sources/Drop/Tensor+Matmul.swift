@@ -1,3 +1,5 @@
+internal import _DropKernels
+
 // MARK: - matmul
 
 extension Tensor {

@@ -221,23 +221,6 @@ extension DefaultGeneratorTests {
             }
         }
 
-        @Test func matmulSumsEachElementInOrderWithoutFusedMultiplyAdd() {
-            // Shapes that cross every blocking boundary and leave ragged edge tiles.
-            let (m, k, n) = (101, 531, 37)
-            let a = (0..<(m * k)).map { Float(sin(Double($0) * 0.37)) }
-            let b = (0..<(k * n)).map { Float(cos(Double($0) * 0.11)) }
-            let product = Tensor(a, shape: [m, k]).matmul(Tensor(b, shape: [k, n]))
-            var naive = [Float](repeating: 0, count: m * n)
-            for i in 0..<m {
-                for j in 0..<n {
-                    var sum: Float = 0
-                    for p in 0..<k { sum = sum + a[i * k + p] * b[p * n + j] }
-                    naive[i * n + j] = sum
-                }
-            }
-            #expect(product.scalars == naive)
-        }
-
         @Test func linearIsTheMatrixProductWithTheTransposedWeightPlusBias() {
             manualSeed(11)
             let layer = Linear(inFeatures: 5, outFeatures: 3)

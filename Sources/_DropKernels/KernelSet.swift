@@ -1,0 +1,43 @@
+/// Drop's hot kernels as built for one family of CPUs. `Drop` picks one set at run time; every
+/// set gives the same bits.
+package struct KernelSet: Sendable {
+    /// C = A · B into a buffer whose rows are `rowStride` apart, on up to `threads` threads.
+    package let gemm:
+        @Sendable (
+            _ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Float>, _ rowStride: Int,
+            _ threads: Int
+        ) -> Void
+    /// The exact GELU of `count` floats.
+    package let gelu:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int, _ threads: Int
+        ) -> Void
+    /// Softmax of each row, in place, on the calling thread.
+    package let softmaxRows:
+        @Sendable (_ z: UnsafeMutablePointer<Float>, _ rows: Int, _ cols: Int) -> Void
+    /// Layer norm of each row with a per-column scale and shift.
+    package let layerNorm:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ rows: Int, _ cols: Int,
+            _ weight: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ eps: Float,
+            _ threads: Int
+        ) -> Void
+
+    /// Gathers one build's entry points. Each must be a plain function of the module built for
+    /// the CPU, calling the generic kernels with concrete types: a generic initialiser making the
+    /// closures here would leave them unspecialised (~100× slower).
+    package init(
+        gemm: @escaping @Sendable (MatrixView, MatrixView, UnsafeMutablePointer<Float>, Int, Int) -> Void,
+        gelu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) -> Void,
+        softmaxRows: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Int) -> Void,
+        layerNorm: @escaping @Sendable (
+            UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int, UnsafePointer<Float>,
+            UnsafePointer<Float>, Float, Int
+        ) -> Void
+    ) {
+        self.gemm = gemm
+        self.gelu = gelu
+        self.softmaxRows = softmaxRows
+        self.layerNorm = layerNorm
+    }
+}

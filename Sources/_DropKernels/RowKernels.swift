@@ -1,0 +1,80 @@
+// The element-wise and row-wise kernels of a transformer block. Each is generic over `Build` for
+// the reason given at `blockedGemm`; sums go through `laneSum`, so the bits are the same in every
+// build.
+
+/// Elements of a GELU handed to one thread at a time.
+@usableFromInline let geluChunk = 1 << 14
+
+/// `y = x · ½ · (1 + erf(x / √2))` for `count` elements: the exact (erf) GELU.
+@inlinable
+package func geluKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
+    threads: Int
+) {
+    parallelFor((count + geluChunk - 1) / geluChunk, threads: threads) { chunk in
+        // Build.self keeps the closure generic, so that it is specialised in the calling module.
+        geluElements(
+            Build.self, x, y, from: chunk * geluChunk, to: Swift.min(count, (chunk + 1) * geluChunk))
+    }
+}
+
+@inlinable @inline(__always)
+func geluElements<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, from start: Int,
+    to end: Int
+) {
+    for i in start..<end {
+        let v = x[i]
+        y[i] = v * 0.5 * (1 + fastErf(v * 0.70710678118654752))
+    }
+}
+
+/// Replaces each of `rows` rows of `cols` floats by its softmax, `exp(x − max) / Σ exp(x − max)`.
+@inlinable
+package func softmaxRowsKernel<Build>(
+    _: Build.Type, _ z: UnsafeMutablePointer<Float>, rows: Int, cols: Int
+) {
+    for row in 0..<rows {
+        let line = z + row * cols
+        var largest = -Float.infinity
+        for j in 0..<cols { largest = Swift.max(largest, line[j]) }
+        for j in 0..<cols { line[j] = fastExp(line[j] - largest) }
+        let inverse = 1 / laneSum(line, count: cols)
+        for j in 0..<cols { line[j] *= inverse }
+    }
+}
+
+/// Rows of a layer norm handed to one thread at a time.
+@usableFromInline let layerNormChunk = 64
+
+/// Normalises each of `rows` rows of `cols` floats of `x` into `y`: centred, multiplied by
+/// `1/√(biased variance + eps)`, then scaled by `weight` and shifted by `bias` (`cols` each).
+@inlinable
+package func layerNormKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int,
+    cols: Int, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>, eps: Float, threads: Int
+) {
+    let threads = rows * cols < 1 << 16 ? 1 : threads
+    parallelFor((rows + layerNormChunk - 1) / layerNormChunk, threads: threads) { chunk in
+        // Build.self keeps the closure generic, so that it is specialised in the calling module.
+        layerNormRows(
+            Build.self, x, y, from: chunk * layerNormChunk,
+            to: Swift.min(rows, (chunk + 1) * layerNormChunk), cols: cols, weight: weight,
+            bias: bias, eps: eps)
+    }
+}
+
+@inlinable @inline(__always)
+func layerNormRows<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, from start: Int,
+    to end: Int, cols: Int, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>, eps: Float
+) {
+    for row in start..<end {
+        let (src, dst) = (x + row * cols, y + row * cols)
+        let mean = laneSum(src, count: cols) / Float(cols)
+        // dst holds the squared deviations first, then the result.
+        for j in 0..<cols { dst[j] = (src[j] - mean) * (src[j] - mean) }
+        let inverseStd = 1 / (laneSum(dst, count: cols) / Float(cols) + eps).squareRoot()
+        for j in 0..<cols { dst[j] = (src[j] - mean) * inverseStd * weight[j] + bias[j] }
+    }
+}

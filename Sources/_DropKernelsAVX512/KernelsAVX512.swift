@@ -1,0 +1,20 @@
+package import _DropKernels
+
+/// Names this build's specialisations (see `blockedGemm`).
+enum AVX512Build {}
+
+/// The kernels built for AVX-512F (`-target-cpu skylake-avx512`), with 6 × 32 matrix tiles. Use them only on a
+/// CPU that has it.
+package let avx512Kernels = KernelSet(
+    gemm: { a, b, c, rowStride, threads in
+        blockedGemm(
+            SIMD16<Float>.self, build: AVX512Build.self, a, b, into: c, rowStride: rowStride,
+            threads: threads)
+    },
+    gelu: { x, y, count, threads in geluKernel(AVX512Build.self, x, y, count: count, threads: threads) },
+    softmaxRows: { z, rows, cols in softmaxRowsKernel(AVX512Build.self, z, rows: rows, cols: cols) },
+    layerNorm: { x, y, rows, cols, weight, bias, eps, threads in
+        layerNormKernel(
+            AVX512Build.self, x, y, rows: rows, cols: cols, weight: weight, bias: bias, eps: eps,
+            threads: threads)
+    })

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import _DropKernels
+
+@testable import Drop
+
+/// The kernel builds (portable, AVX2, AVX-512: those this CPU runs) give the same bits, at any
+/// thread count, and their math is as accurate as promised.
+@Suite struct KernelTests {
+    /// A deterministic spread of values in about [−4, 4].
+    static func values(_ count: Int, _ phase: Double) -> [Float] {
+        (0..<count).map { Float(4 * sin(Double($0) * 0.37 + phase)) }
+    }
+
+    @Test(arguments: KernelBuild.supported, [1, 3])
+    func matmulSumsEachElementInOrderWithFusedMultiplyAdds(build: KernelBuild, threads: Int) {
+        // Shapes that cross every blocking boundary and leave ragged edge tiles.
+        let (m, k, n) = (203, 531, 37)
+        let (a, b) = (Self.values(m * k, 0), Self.values(k * n, 1))
+        var naive = [Float](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum: Float = 0
+                for p in 0..<k { sum = sum.addingProduct(a[i * k + p], b[p * n + j]) }
+                naive[i * n + j] = sum
+            }
+        }
+        var product = [Float](repeating: .nan, count: m * n)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                product.withUnsafeMutableBufferPointer { pc in
+                    gemm(
+                        MatrixView(pa.baseAddress!, rows: m, cols: k),
+                        MatrixView(pb.baseAddress!, rows: k, cols: n), into: pc.baseAddress!,
+                        rowStride: n, threads: threads, using: build.kernels)
+                }
+            }
+        }
+        #expect(product == naive)
+    }
+
+    @Test(arguments: KernelBuild.supported)
+    func geluIsTheErfFormWithinAbramowitzAndStegunsError(build: KernelBuild) {
+        let x = Self.values(40_000, 0.5) + [0, -0, 1e-30, 10, -10, 30, -30]
+        var y = [Float](repeating: .nan, count: x.count)
+        build.kernels.gelu(x, &y, x.count, 3)
+        #expect(y == Self.portableGELU(x))
+        for (v, g) in zip(x, y) {
+            let exact = Double(v) / 2 * (1 + Foundation.erf(Double(v) / 2.0.squareRoot()))
+            // erf's 1.5e-7 scaled by |x|/2, plus a few float roundings of values up to |x|.
+            #expect(abs(Double(g) - exact) <= 4e-7 * max(1, abs(Double(v))), "gelu(\(v))")
+        }
+    }
+
+    static func portableGELU(_ x: [Float]) -> [Float] {
+        var y = [Float](repeating: .nan, count: x.count)
+        KernelBuild.portable.kernels.gelu(x, &y, x.count, 1)
+        return y
+    }
+
+    @Test(arguments: KernelBuild.supported)
+    func softmaxRowsSumToOneAndMatchDoublePrecision(build: KernelBuild) {
+        let (rows, cols) = (7, 197)
+        let x = Self.values(rows * cols, 2).map { $0 * 5 }
+        var z = x, reference = x
+        build.kernels.softmaxRows(&z, rows, cols)
+        KernelBuild.portable.kernels.softmaxRows(&reference, rows, cols)
+        #expect(z == reference)
+        for row in 0..<rows {
+            let line = x[(row * cols)..<((row + 1) * cols)].map(Double.init)
+            let top = line.max()!
+            let total = line.reduce(0) { $0 + Foundation.exp($1 - top) }
+            for j in 0..<cols {
+                let exact = Foundation.exp(line[j] - top) / total
+                // Relative error 1e-6, times |x − max|: the float x − max carries an absolute
+                // rounding error that eˣ turns into a relative one.
+                let bound = 1e-6 * exact * max(1, abs(line[j] - top))
+                #expect(abs(Double(z[row * cols + j]) - exact) <= bound)
+            }
+        }
+    }
+
+    @Test(arguments: KernelBuild.supported)
+    func layerNormMatchesDoublePrecision(build: KernelBuild) {
+        let (rows, cols) = (300, 45)
+        let x = Self.values(rows * cols, 3).map { $0 + 2 }
+        let weight = Self.values(cols, 4), bias = Self.values(cols, 5)
+        var y = [Float](repeating: .nan, count: x.count)
+        var reference = y
+        build.kernels.layerNorm(x, &y, rows, cols, weight, bias, 1e-6, 3)
+        KernelBuild.portable.kernels.layerNorm(x, &reference, rows, cols, weight, bias, 1e-6, 1)
+        #expect(y == reference)
+        for row in 0..<rows {
+            let line = x[(row * cols)..<((row + 1) * cols)].map(Double.init)
+            let mean = line.reduce(0, +) / Double(cols)
+            let variance = line.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(cols)
+            for j in 0..<cols {
+                let exact =
+                    (line[j] - mean) / (variance + 1e-6).squareRoot() * Double(weight[j])
+                    + Double(bias[j])
+                #expect(abs(Double(y[row * cols + j]) - exact) <= 1e-5)
+            }
+        }
+    }
+}

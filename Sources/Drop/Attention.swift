@@ -61,13 +61,13 @@ public final class Attention: Module {
                     let q = headView(p.baseAddress!, sample, head, part: 0, tokens: n, dim: d)
                     let k = headView(p.baseAddress!, sample, head, part: 1, tokens: n, dim: d)
                     let v = headView(p.baseAddress!, sample, head, part: 2, tokens: n, dim: d)
-                    let scores = UnsafeMutablePointer<Float>.allocate(capacity: n * n)  // (N, N)
-                    defer { scores.deallocate() }
-                    gemm(q, k.transposed, into: scores, rowStride: n, threads: 1)
-                    kernels.softmaxRows(scores, n, n)
-                    gemm(
-                        MatrixView(scores, rows: n, cols: n), v,
-                        into: o + sample * n * d + head * headDim, rowStride: d, threads: 1)
+                    withScratch(count: n * n) { scores in  // (N, N)
+                        gemm(q, k.transposed, into: scores, rowStride: n, threads: 1)
+                        kernels.softmaxRows(scores, n, n)
+                        gemm(
+                            MatrixView(scores, rows: n, cols: n), v,
+                            into: o + sample * n * d + head * headDim, rowStride: d, threads: 1)
+                    }
                 }
             }
         }

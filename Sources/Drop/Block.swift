@@ -48,7 +48,11 @@ public final class Block: Module {
 
     /// Applies both residual branches: `(B, N, D)` → `(B, N, D)`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        let x = x + dropPath1(attnBranch(x))
-        return x + dropPath2(mlpBranch(x))
+        // x + branch, added into the branch's fresh buffer (addition commutes exactly).
+        var afterAttention = dropPath1(attnBranch(x))
+        afterAttention += x
+        var output = dropPath2(mlpBranch(afterAttention))
+        output += afterAttention
+        return output
     }
 }

@@ -18,4 +18,12 @@ public final class GELU: Module {
         }
         return Tensor(uncheckedScalars: out, shape: x.shape)
     }
+
+    /// Applies GELU to every element of `x` where it lies (copying first only if its storage is
+    /// shared), so a temporary's buffer is reused.
+    func apply(inPlace x: inout Tensor) {
+        x.scalars.withUnsafeMutableBufferPointer { p in
+            if let base = p.baseAddress { kernels.gelu(base, base, p.count, getNumThreads()) }
+        }
+    }
 }

@@ -24,6 +24,8 @@ public final class Mlp: Module {
 
     /// Transforms each token independently: `(…, D)` → `(…, D)`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        fc2(act(fc1(x)))
+        var hidden = fc1(x)  // (…, hiddenFeatures)
+        act.apply(inPlace: &hidden)
+        return fc2(hidden)
     }
 }

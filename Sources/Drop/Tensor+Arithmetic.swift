@@ -35,7 +35,17 @@ extension Tensor {
     public static prefix func - (x: Tensor) -> Tensor { x.map { -$0 } }
 
     /// Adds `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func += (lhs: inout Tensor, rhs: Tensor) { lhs.assign(lhs + rhs) }
+    ///
+    /// With equal shapes, `lhs`'s storage is updated where it lies (when no other tensor shares
+    /// it), so no new buffer is allocated.
+    public static func += (lhs: inout Tensor, rhs: Tensor) {
+        guard lhs.shape == rhs.shape else { return lhs.assign(lhs + rhs) }
+        rhs.scalars.withUnsafeBufferPointer { r in
+            lhs.scalars.withUnsafeMutableBufferPointer { l in
+                for i in 0..<l.count { l[i] += r[i] }
+            }
+        }
+    }
     /// Subtracts `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
     public static func -= (lhs: inout Tensor, rhs: Tensor) { lhs.assign(lhs - rhs) }
     /// Multiplies by `rhs` in place; `rhs` must broadcast to `lhs`'s shape.

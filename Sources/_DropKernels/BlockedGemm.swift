@@ -35,28 +35,27 @@ package func blockedGemm<Lanes: SIMD, Build>(
     blockCount = (blockCount + threads - 1) / threads * threads
     let mc = roundUp((m + blockCount - 1) / blockCount, tileRows)
 
-    let bCapacity = roundUp(Swift.min(gemmColumnBlock, n), nr) * gemmDepthBlock
-    let packedB = UnsafeMutablePointer<Float>.allocateAligned(bCapacity)
-    defer { packedB.deallocate() }
-
-    for jc in stride(from: 0, to: n, by: gemmColumnBlock) {
-        let ncur = Swift.min(gemmColumnBlock, n - jc)
-        for pc in stride(from: 0, to: k, by: gemmDepthBlock) {
-            let kcur = Swift.min(gemmDepthBlock, k - pc)
-            pack(b.transposed, rows: jc, count: ncur, depth: pc, kcur, panel: nr, into: packedB)
-            parallelFor((m + mc - 1) / mc, threads: threads) { block in
-                let ic = block * mc
-                let mcur = Swift.min(mc, m - ic)
-                let packedA = UnsafeMutablePointer<Float>.allocateAligned(mc * kcur)
-                defer { packedA.deallocate() }
-                pack(a, rows: ic, count: mcur, depth: pc, kcur, panel: tileRows, into: packedA)
-                for jr in stride(from: 0, to: ncur, by: nr) {
-                    for ir in stride(from: 0, to: mcur, by: tileRows) {
-                        tile(
-                            lanes, depth: kcur, a: packedA + ir * kcur, b: packedB + jr * kcur,
-                            c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
-                            rows: Swift.min(tileRows, mcur - ir), cols: Swift.min(nr, ncur - jr),
-                            accumulate: pc > 0)
+    let bCapacity = roundUp(Swift.min(gemmColumnBlock, n), nr) * Swift.min(gemmDepthBlock, k)
+    withScratch(count: bCapacity) { packedB in
+        for jc in stride(from: 0, to: n, by: gemmColumnBlock) {
+            let ncur = Swift.min(gemmColumnBlock, n - jc)
+            for pc in stride(from: 0, to: k, by: gemmDepthBlock) {
+                let kcur = Swift.min(gemmDepthBlock, k - pc)
+                pack(b.transposed, rows: jc, count: ncur, depth: pc, kcur, panel: nr, into: packedB)
+                parallelFor((m + mc - 1) / mc, threads: threads) { block in
+                    let ic = block * mc
+                    let mcur = Swift.min(mc, m - ic)
+                    withScratch(count: mc * kcur) { packedA in
+                        pack(a, rows: ic, count: mcur, depth: pc, kcur, panel: tileRows, into: packedA)
+                        for jr in stride(from: 0, to: ncur, by: nr) {
+                            for ir in stride(from: 0, to: mcur, by: tileRows) {
+                                tile(
+                                    lanes, depth: kcur, a: packedA + ir * kcur,
+                                    b: packedB + jr * kcur, c: c + (ic + ir) * ldc + jc + jr,
+                                    ldc: ldc, rows: Swift.min(tileRows, mcur - ir),
+                                    cols: Swift.min(nr, ncur - jr), accumulate: pc > 0)
+                            }
+                        }
                     }
                 }
             }
@@ -121,12 +120,3 @@ func pack(
 
 @inlinable @inline(__always)
 func roundUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
-
-extension UnsafeMutablePointer<Float> {
-    /// Uninitialised room for `count` floats on a cache-line boundary.
-    @inlinable
-    static func allocateAligned(_ count: Int) -> UnsafeMutablePointer<Float> {
-        UnsafeMutableRawPointer.allocate(byteCount: count * 4, alignment: 64)
-            .bindMemory(to: Float.self, capacity: count)
-    }
-}

@@ -5,7 +5,7 @@
 /// Elements of a GELU handed to one thread at a time.
 @usableFromInline let geluChunk = 1 << 14
 
-/// `y = x · ½ · (1 + erf(x / √2))` for `count` elements: the exact (erf) GELU.
+/// `y = x · ½ · (1 + erf(x / √2))` for `count` elements: the exact (erf) GELU. `y` may be `x`.
 @inlinable
 package func geluKernel<Build>(
     _: Build.Type, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
@@ -23,10 +23,17 @@ func geluElements<Build>(
     _: Build.Type, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, from start: Int,
     to end: Int
 ) {
-    for i in start..<end {
-        let v = x[i]
-        y[i] = v * 0.5 * (1 + fastErf(v * 0.70710678118654752))
+    // In place, one pointer: two equal ones would fail the vectoriser's overlap check.
+    if UnsafePointer(y) == x {
+        for i in start..<end { y[i] = gelu(y[i]) }
+    } else {
+        for i in start..<end { y[i] = gelu(x[i]) }
     }
+}
+
+@inlinable @inline(__always)
+func gelu(_ v: Float) -> Float {
+    v * 0.5 * (1 + fastErf(v * 0.70710678118654752))
 }
 
 /// Replaces each of `rows` rows of `cols` floats by its softmax, `exp(x − max) / Σ exp(x − max)`.
@@ -36,12 +43,27 @@ package func softmaxRowsKernel<Build>(
 ) {
     for row in 0..<rows {
         let line = z + row * cols
-        var largest = -Float.infinity
-        for j in 0..<cols { largest = Swift.max(largest, line[j]) }
+        let largest = rowMaximum(line, count: cols)
         for j in 0..<cols { line[j] = fastExp(line[j] - largest) }
         let inverse = 1 / laneSum(line, count: cols)
         for j in 0..<cols { line[j] *= inverse }
     }
+}
+
+/// The largest of `count` ≥ 1 floats (NaNs are passed over; they reach the softmax anyway).
+@inlinable @inline(__always)
+func rowMaximum(_ p: UnsafePointer<Float>, count: Int) -> Float {
+    typealias Lanes = SIMD16<Float>
+    var lanes = Lanes(repeating: -.infinity)
+    var i = 0
+    while i + Lanes.scalarCount <= count {
+        let v = UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
+        lanes = lanes.replacing(with: v, where: v .> lanes)
+        i += Lanes.scalarCount
+    }
+    var largest = lanes.max()
+    for j in i..<count where p[j] > largest { largest = p[j] }
+    return largest
 }
 
 /// Rows of a layer norm handed to one thread at a time.

@@ -1,7 +1,9 @@
 // Forward pass of a depth-12, dim-192, 3-head BlockStack on (8, 197, 192) in eval mode, timed
-// like Benchmarks/vit_bench.py (single thread, median of the timed runs after warm-up).
+// like Benchmarks/vit_bench.py (median of the timed runs after warm-up), on Drop's default number
+// of threads (`DROP_NUM_THREADS`, else the CPUs online); compare with the same `--threads`.
 //
 //     swift run -c release vit-bench [runs]
+//     DROP_NUM_THREADS=1 swift run -c release vit-bench [runs]
 import Drop
 
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 15 : 15
@@ -29,6 +31,6 @@ let median =
     times.count % 2 == 1
     ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
 print(
-    "Drop \(Drop.version) vit-bench, 1 thread: median \(median.rounded()) ms over \(runs) runs "
+    "Drop \(Drop.version) vit-bench, \(getNumThreads()) thread(s), \(KernelBuild.selected) kernels: median \(median.rounded()) ms over \(runs) runs "
         + "(min \(times.first!.rounded()), max \(times.last!.rounded())); "
         + "output fingerprint \(String(fingerprint, radix: 16)) [\(checksum)]")

@@ -32,6 +32,10 @@ import Testing
         var x = ones(2, 2)
         x += Tensor([1, 2])
         #expect(x.scalars == [2, 3, 2, 3])
+        // Same shapes add where the storage lies, but never into storage another tensor shares.
+        let shared = x
+        x += x
+        #expect(x.scalars == [4, 6, 4, 6] && shared.scalars == [2, 3, 2, 3])
         await #expect(processExitsWith: .failure) {
             var y = ones(2)
             y += ones(2, 2)

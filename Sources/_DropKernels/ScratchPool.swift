@@ -1,0 +1,40 @@
+import Synchronization
+
+/// Runs `body` with room for `count` floats on a cache-line boundary, taken from a pool of
+/// buffers kept between calls.
+///
+/// The kernels' packing panels and attention scores are needed for one call at a time, on many
+/// threads; allocating them afresh would map new pages each time (glibc maps blocks above
+/// 128 KiB directly) and fault on every one of them.
+@inlinable
+package func withScratch<Result>(
+    count: Int, _ body: (UnsafeMutablePointer<Float>) -> Result
+) -> Result {
+    let sizeClass = Swift.max(12, Int.bitWidth - (count * 4 - 1).leadingZeroBitCount)  // ≥ 4 KiB
+    let buffer = takeScratch(sizeClass: sizeClass)
+    defer { returnScratch(buffer, sizeClass: sizeClass) }
+    return body(buffer.assumingMemoryBound(to: Float.self))
+}
+
+/// Free buffers by size class (log₂ of their byte count), as addresses.
+private let freeScratch = Mutex<[Int: [UInt]]>([:])
+
+/// Buffers of one size class kept at most: one per thread that may want one, with room to spare.
+private let keptPerClass = 16
+
+@usableFromInline
+func takeScratch(sizeClass: Int) -> UnsafeMutableRawPointer {
+    let address = freeScratch.withLock { $0[sizeClass]?.popLast() }
+    if let address { return UnsafeMutableRawPointer(bitPattern: address)! }
+    return UnsafeMutableRawPointer.allocate(byteCount: 1 << sizeClass, alignment: 64)
+}
+
+@usableFromInline
+func returnScratch(_ buffer: UnsafeMutableRawPointer, sizeClass: Int) {
+    let kept = freeScratch.withLock { pool in
+        guard pool[sizeClass, default: []].count < keptPerClass else { return false }
+        pool[sizeClass, default: []].append(UInt(bitPattern: Int(bitPattern: buffer)))
+        return true
+    }
+    if !kept { buffer.deallocate() }
+}

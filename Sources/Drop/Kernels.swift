@@ -48,17 +48,19 @@ package enum KernelBuild: String, CaseIterable, Sendable {
 /// The kernels Drop runs.
 let kernels = KernelBuild.selected.kernels
 
-/// Writes C = A · B into `c`, whose rows are `rowStride` floats apart.
+/// Writes C = A · B into `c`, whose rows are `rowStride` floats apart, then adds `bias[j]` to
+/// column j if a bias is given.
 ///
 /// Each C element is accumulated in one float in the order k = 0, 1, 2, … with a fused
 /// multiply-add per step, whatever the kernel build, the blocking or the number of threads:
 /// the result depends only on the inputs, never on the machine.
 func gemm(
-    _ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>, rowStride: Int,
-    threads: Int = getNumThreads(), using kernelSet: KernelSet = kernels
+    _ a: MatrixView, _ b: MatrixView, plus bias: UnsafePointer<Float>? = nil,
+    into c: UnsafeMutablePointer<Float>, rowStride: Int, threads: Int = getNumThreads(),
+    using kernelSet: KernelSet = kernels
 ) {
     check(a.cols == b.rows, "gemm: inner dimensions \(a.cols) and \(b.rows) differ")
-    kernelSet.gemm(a, b, c, rowStride, threads)
+    kernelSet.gemm(a, b, bias, c, rowStride, threads)
 }
 
 /// The feature flags the kernel reports for this CPU (`/proc/cpuinfo`): only features the OS

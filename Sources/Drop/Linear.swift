@@ -47,20 +47,23 @@ public final class Linear: Module {
         let out = freshScalars(count: rows * outFeatures) { y in
             x.scalars.withUnsafeBufferPointer { px in
                 weight.scalars.withUnsafeBufferPointer { pw in
-                    // Wᵀ is read through strides: no transposed copy of the weight.
-                    let wt = MatrixView(pw.baseAddress!, rows: outFeatures, cols: inFeatures)
-                        .transposed
-                    gemm(
-                        MatrixView(px.baseAddress!, rows: rows, cols: inFeatures), wt,
-                        into: y, rowStride: outFeatures)
-                }
-            }
-            bias?.scalars.withUnsafeBufferPointer { b in
-                for row in stride(from: y, to: y + rows * outFeatures, by: outFeatures) {
-                    for j in 0..<outFeatures { row[j] += b[j] }
+                    withBias { b in
+                        // Wᵀ is read through strides: no transposed copy of the weight.
+                        let wt = MatrixView(pw.baseAddress!, rows: outFeatures, cols: inFeatures)
+                            .transposed
+                        gemm(
+                            MatrixView(px.baseAddress!, rows: rows, cols: inFeatures), wt,
+                            plus: b, into: y, rowStride: outFeatures)
+                    }
                 }
             }
         }
         return Tensor(uncheckedScalars: out, shape: Size(x.shape.dims.dropLast() + [outFeatures]))
+    }
+
+    /// Runs `body` with the bias's floats, or with `nil` for a layer without bias.
+    private func withBias(_ body: (UnsafePointer<Float>?) -> Void) {
+        guard let bias else { return body(nil) }
+        bias.scalars.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }

@@ -7,7 +7,8 @@
 /// Multiply-adds below which a product runs on one thread: starting threads would cost more.
 @usableFromInline let gemmParallelWork = 1 << 21
 
-/// C = A · B into `c`, whose rows are `ldc` floats apart, with `microKernel` over `Lanes`.
+/// C = A · B into `c`, whose rows are `ldc` floats apart, with `microKernel` over `Lanes`; then
+/// `bias[j]` is added to column j, if given, by the thread that finished the row block.
 ///
 /// GotoBLAS's loop nest: B is packed one `kc × nc` block at a time, then row blocks of A are
 /// packed and multiplied in parallel, each by the thread that packed it. Every C element is
@@ -20,12 +21,16 @@
 @inlinable
 package func blockedGemm<Lanes: SIMD, Build>(
     _ lanes: Lanes.Type, build: Build.Type, _ a: MatrixView, _ b: MatrixView,
-    into c: UnsafeMutablePointer<Float>, rowStride ldc: Int, threads: Int
+    bias: UnsafePointer<Float>?, into c: UnsafeMutablePointer<Float>, rowStride ldc: Int,
+    threads: Int
 ) where Lanes.Scalar == Float {
     let (m, n, k) = (a.rows, b.cols, a.cols)
     if m == 0 || n == 0 { return }
     if k == 0 {
-        for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
+        for i in 0..<m {
+            (c + i * ldc).update(repeating: 0, count: n)
+            if let bias { addBias(bias, to: c + i * ldc, count: n) }
+        }
         return
     }
     let nr = 2 * Lanes.scalarCount
@@ -55,6 +60,11 @@ package func blockedGemm<Lanes: SIMD, Build>(
                                     ldc: ldc, rows: Swift.min(tileRows, mcur - ir),
                                     cols: Swift.min(nr, ncur - jr), accumulate: pc > 0)
                             }
+                        }
+                    }
+                    if let bias, pc + kcur == k {
+                        for row in ic..<(ic + mcur) {
+                            addBias(bias + jc, to: c + row * ldc + jc, count: ncur)
                         }
                     }
                 }
@@ -103,19 +113,23 @@ func pack(
             }
             continue
         }
-        for r in 0..<panel {
-            guard r < live else {
-                for p in 0..<kcur { out[p * panel + r] = 0 }
-                continue
+        if live == panel {
+            // Along the depth, one float from each of the panel's rows: sequential writes.
+            for p in 0..<kcur {
+                for r in 0..<panel { out[p * panel + r] = start[r * x.rowStride + p * x.colStride] }
             }
-            let src = start + r * x.rowStride
-            if x.colStride == 1 {
-                for p in 0..<kcur { out[p * panel + r] = src[p] }
-            } else {
-                for p in 0..<kcur { out[p * panel + r] = src[p * x.colStride] }
-            }
+            continue
+        }
+        for p in 0..<kcur {
+            for r in 0..<live { out[p * panel + r] = start[r * x.rowStride + p * x.colStride] }
+            for r in live..<panel { out[p * panel + r] = 0 }
         }
     }
+}
+
+@inlinable @inline(__always)
+func addBias(_ bias: UnsafePointer<Float>, to row: UnsafeMutablePointer<Float>, count: Int) {
+    for j in 0..<count { row[j] += bias[j] }
 }
 
 @inlinable @inline(__always)

@@ -1,11 +1,12 @@
 /// Drop's hot kernels as built for one family of CPUs. `Drop` picks one set at run time; every
 /// set gives the same bits.
 package struct KernelSet: Sendable {
-    /// C = A · B into a buffer whose rows are `rowStride` apart, on up to `threads` threads.
+    /// C = A · B (+ bias, one per column, if given) into a buffer whose rows are `rowStride`
+    /// apart, on up to `threads` threads.
     package let gemm:
         @Sendable (
-            _ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Float>, _ rowStride: Int,
-            _ threads: Int
+            _ a: MatrixView, _ b: MatrixView, _ bias: UnsafePointer<Float>?,
+            _ c: UnsafeMutablePointer<Float>, _ rowStride: Int, _ threads: Int
         ) -> Void
     /// The exact GELU of `count` floats.
     package let gelu:
@@ -27,7 +28,9 @@ package struct KernelSet: Sendable {
     /// the CPU, calling the generic kernels with concrete types: a generic initialiser making the
     /// closures here would leave them unspecialised (~100× slower).
     package init(
-        gemm: @escaping @Sendable (MatrixView, MatrixView, UnsafeMutablePointer<Float>, Int, Int) -> Void,
+        gemm: @escaping @Sendable (
+            MatrixView, MatrixView, UnsafePointer<Float>?, UnsafeMutablePointer<Float>, Int, Int
+        ) -> Void,
         gelu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) -> Void,
         softmaxRows: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Int) -> Void,
         layerNorm: @escaping @Sendable (

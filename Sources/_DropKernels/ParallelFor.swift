@@ -3,10 +3,9 @@ import Synchronization
 
 /// Runs `body(0)`, `body(1)`, … `body(count − 1)` on up to `threads` threads, the caller's included.
 ///
-/// Indices are handed out one at a time, so uneven items balance themselves. Threads are
-/// started for the call and joined before it returns: nothing outlives it, which keeps a lesson's
-/// `fork()`ed child (a runtime `should-fail` block) as safe as its parent. Each index must write
-/// memory no other index touches; then the result does not depend on which thread ran what.
+/// Indices are handed out one at a time, so uneven items balance themselves. The helpers are
+/// `WorkerPool`'s parked threads. Each index must write memory no other index touches; then the
+/// result does not depend on which thread ran what.
 @inlinable
 package func parallelFor(_ count: Int, threads: Int, _ body: (Int) -> Void) {
     let threads = Swift.min(threads, count)
@@ -15,7 +14,7 @@ package func parallelFor(_ count: Int, threads: Int, _ body: (Int) -> Void) {
         return
     }
     withoutActuallyEscaping(body) { body in
-        runParallel(ParallelJob(count: count, body: body), threads: threads)
+        WorkerPool.run(ParallelJob(count: count, body: body), helpers: threads - 1)
     }
 }
 
@@ -42,29 +41,6 @@ final class ParallelJob: @unchecked Sendable {
     }
 }
 
-/// Drains `job` on the calling thread and `threads − 1` new ones, and waits for all of them.
-@usableFromInline
-func runParallel(_ job: ParallelJob, threads: Int) {
-    var started: [pthread_t] = []
-    for _ in 1..<threads {
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(job).toOpaque()
-        let status = pthread_create(&thread, nil, { context in
-            Unmanaged<ParallelJob>.fromOpaque(context!).takeRetainedValue().drain()
-            return nil
-        }, context)
-        if status == 0 {
-            started.append(thread)
-        } else {
-            // No thread to spare: the ones running (at least this one) take the items.
-            Unmanaged<ParallelJob>.fromOpaque(context).release()
-            break
-        }
-    }
-    job.drain()
-    for thread in started { pthread_join(thread, nil) }
-}
-
 /// The number of threads Drop's kernels use: `DROP_NUM_THREADS` if set to a positive number,
 /// otherwise the CPUs online.
 package let threadCount = Atomic<Int>(defaultThreadCount())
@@ -73,6 +49,5 @@ private func defaultThreadCount() -> Int {
     if let text = getenv("DROP_NUM_THREADS"), let n = Int(String(cString: text)), n > 0 {
         return n
     }
-    let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-    return Swift.max(1, count)
+    return Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 }

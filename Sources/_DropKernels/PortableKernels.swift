@@ -3,10 +3,10 @@ enum PortableBuild {}
 
 /// The kernels at this module's build settings, with 6 × 16 matrix tiles. They run on any CPU.
 package let portableKernels = KernelSet(
-    gemm: { a, b, c, rowStride, threads in
+    gemm: { a, b, bias, c, rowStride, threads in
         blockedGemm(
-            SIMD8<Float>.self, build: PortableBuild.self, a, b, into: c, rowStride: rowStride,
-            threads: threads)
+            SIMD8<Float>.self, build: PortableBuild.self, a, b, bias: bias, into: c,
+            rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(PortableBuild.self, x, y, count: count, threads: threads) },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(PortableBuild.self, z, rows: rows, cols: cols) },

@@ -6,10 +6,10 @@ enum AVX2Build {}
 /// The kernels built for AVX2 and FMA (`-target-cpu haswell`), with 6 × 16 matrix tiles. Use them only on a CPU
 /// that has both.
 package let avx2Kernels = KernelSet(
-    gemm: { a, b, c, rowStride, threads in
+    gemm: { a, b, bias, c, rowStride, threads in
         blockedGemm(
-            SIMD8<Float>.self, build: AVX2Build.self, a, b, into: c, rowStride: rowStride,
-            threads: threads)
+            SIMD8<Float>.self, build: AVX2Build.self, a, b, bias: bias, into: c,
+            rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(AVX2Build.self, x, y, count: count, threads: threads) },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(AVX2Build.self, z, rows: rows, cols: cols) },

@@ -6,10 +6,10 @@ enum AVX512Build {}
 /// The kernels built for AVX-512F (`-target-cpu skylake-avx512`), with 6 × 32 matrix tiles. Use them only on a
 /// CPU that has it.
 package let avx512Kernels = KernelSet(
-    gemm: { a, b, c, rowStride, threads in
+    gemm: { a, b, bias, c, rowStride, threads in
         blockedGemm(
-            SIMD16<Float>.self, build: AVX512Build.self, a, b, into: c, rowStride: rowStride,
-            threads: threads)
+            SIMD16<Float>.self, build: AVX512Build.self, a, b, bias: bias, into: c,
+            rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(AVX512Build.self, x, y, count: count, threads: threads) },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(AVX512Build.self, z, rows: rows, cols: cols) },

@@ -102,4 +102,19 @@ import _DropKernels
             }
         }
     }
+
+    @Test func aForkedChildRunsParallelProductsWithWorkersOfItsOwn() {
+        // A lesson's runtime should-fail block runs in a fork()ed child, which inherits the
+        // parent's parked pool but none of its threads.
+        let a = Tensor(Self.values(300 * 200, 6), shape: [300, 200])
+        let expected = a.matmul(a.transpose(0, 1))  // starts the pool's threads in this process
+        let child = fork()
+        if child == 0 {
+            let again = a.matmul(a.transpose(0, 1))
+            _exit(again.scalars == expected.scalars ? 0 : 1)
+        }
+        var status: Int32 = 0
+        #expect(waitpid(child, &status, 0) == child)
+        #expect(status == 0, "child exit status \(status)")
+    }
 }

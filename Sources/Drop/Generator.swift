@@ -4,9 +4,10 @@
 /// second Box–Muller value that PyTorch keeps for small `randn` calls. The same seed gives
 /// the same stream as `torch.manual_seed(seed)`, so every draw matches PyTorch.
 ///
-/// `@unchecked Sendable`: the state is mutated without a lock. Lesson programs and the
-/// benchmarks are single-threaded, and PyTorch's own results are only reproducible for one
-/// thread drawing in a fixed order; sharing a generator between threads is not supported.
+/// `@unchecked Sendable`: the state is mutated without a lock. Drop draws only on the calling
+/// thread (its kernels' worker threads never draw), and PyTorch's own results are only
+/// reproducible for one thread drawing in a fixed order; sharing a generator between threads
+/// is not supported.
 public final class Generator: @unchecked Sendable {
     /// The default generator, seeded by `manualSeed(_:)` and used when none is passed.
     public static let `default` = Generator()

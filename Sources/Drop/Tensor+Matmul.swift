@@ -9,9 +9,9 @@ extension Tensor {
     /// column (right) vector and that dimension is removed from the result; 2-D · 2-D is a
     /// matrix product; higher ranks are batches of matrices whose batch dimensions broadcast.
     ///
-    /// Every output element is summed in the order k = 0, 1, 2, … with a separate multiply and
-    /// add, so the result is the same on every x86-64 machine (it can differ from PyTorch's
-    /// BLAS in the last bits).
+    /// Every output element is summed in the order k = 0, 1, 2, … with a fused multiply-add per
+    /// step, so the result is the same on every machine and thread count (it can differ from
+    /// PyTorch's BLAS in the last bits). Large products run on `getNumThreads()` threads.
     public func matmul(_ other: Tensor) -> Tensor {
         check(
             ndim >= 1 && other.ndim >= 1,

@@ -53,10 +53,12 @@ public final class Attention: Module {
         }
 
         // Each (sample, head) pair on its own: scores, softmax and the weighted sum of values,
-        // written to the head's headDim columns of the merged (B, N, D) output.
+        // written to the head's headDim columns of the merged (B, N, D) output. Pairs go to
+        // several threads unless the whole is too small to repay waking them.
+        let threads = b * n * n * d < 1 << 18 ? 1 : getNumThreads()
         let merged = freshScalars(count: b * n * d) { o in
             packed.withUnsafeBufferPointer { p in
-                parallelFor(b * numHeads, threads: getNumThreads()) { pair in
+                parallelFor(b * numHeads, threads: threads) { pair in
                     let (sample, head) = pair.quotientAndRemainder(dividingBy: numHeads)
                     let q = headView(p.baseAddress!, sample, head, part: 0, tokens: n, dim: d)
                     let k = headView(p.baseAddress!, sample, head, part: 1, tokens: n, dim: d)

@@ -14,7 +14,9 @@ public final class GELU: Module {
     /// Applies GELU to every element of `x`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let out = freshScalars(count: x.numel) { y in
-            x.scalars.withUnsafeBufferPointer { kernels.gelu($0.baseAddress!, y, x.numel, getNumThreads()) }
+            x.scalars.withUnsafeBufferPointer { p in
+                kernels.gelu(p.baseAddress!, y, p.count, getNumThreads())
+            }
         }
         return Tensor(uncheckedScalars: out, shape: x.shape)
     }

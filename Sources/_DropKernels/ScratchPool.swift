@@ -10,7 +10,8 @@ import Synchronization
 package func withScratch<Result>(
     count: Int, _ body: (UnsafeMutablePointer<Float>) -> Result
 ) -> Result {
-    let sizeClass = Swift.max(12, Int.bitWidth - (count * 4 - 1).leadingZeroBitCount)  // ≥ 4 KiB
+    let bytes = Swift.max(count, 1) * MemoryLayout<Float>.stride
+    let sizeClass = Swift.max(12, Int.bitWidth - (bytes - 1).leadingZeroBitCount)  // ≥ 4 KiB
     let buffer = takeScratch(sizeClass: sizeClass)
     defer { returnScratch(buffer, sizeClass: sizeClass) }
     return body(buffer.assumingMemoryBound(to: Float.self))

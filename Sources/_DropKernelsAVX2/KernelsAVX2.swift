@@ -3,8 +3,8 @@ package import _DropKernels
 /// Names this build's specialisations (see `blockedGemm`).
 enum AVX2Build {}
 
-/// The kernels built for AVX2 and FMA (`-target-cpu haswell`), with 6 × 16 matrix tiles. Use them only on a CPU
-/// that has both.
+/// The kernels built for AVX2 and FMA (`-target-cpu haswell`), with 6 × 16 matrix tiles. Use
+/// them only on a CPU that has both.
 package let avx2Kernels = KernelSet(
     gemm: { a, b, bias, c, rowStride, threads in
         blockedGemm(

@@ -11,15 +11,17 @@ package enum KernelBuild: String, CaseIterable, Sendable {
     case portable
     /// Built for AVX2 + FMA (x86-64 since 2013).
     case avx2
-    /// Built for AVX-512F.
+    /// Built for AVX-512 as in Skylake-SP (F, CD, BW, DQ, VL).
     case avx512
 
     /// The builds this CPU can run.
     package static let supported: [KernelBuild] = {
         #if arch(x86_64)
             let flags = cpuFlags()
-            guard flags.contains("avx2") && flags.contains("fma") else { return [.portable] }
-            return flags.contains("avx512f") ? [.portable, .avx2, .avx512] : [.portable, .avx2]
+            guard flags.isSuperset(of: ["avx2", "fma"]) else { return [.portable] }
+            // What `-target-cpu skylake-avx512` may use: AVX-512 F, CD, BW, DQ and VL.
+            let skylake: Set<Substring> = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+            return flags.isSuperset(of: skylake) ? [.portable, .avx2, .avx512] : [.portable, .avx2]
         #else
             return [.portable]
         #endif

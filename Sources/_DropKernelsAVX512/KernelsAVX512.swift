@@ -3,8 +3,8 @@ package import _DropKernels
 /// Names this build's specialisations (see `blockedGemm`).
 enum AVX512Build {}
 
-/// The kernels built for AVX-512F (`-target-cpu skylake-avx512`), with 6 × 32 matrix tiles. Use
-/// them only on a CPU that has it.
+/// The kernels built for Skylake-SP's AVX-512 (`-target-cpu skylake-avx512`), with 6 × 32 matrix
+/// tiles. Use them only on a CPU with AVX-512 F, CD, BW, DQ and VL.
 package let avx512Kernels = KernelSet(
     gemm: { a, b, bias, c, rowStride, threads in
         blockedGemm(

@@ -31,25 +31,25 @@ public struct SiteBuilder: Sendable {
         public var files: [SiteFile] = []
     }
 
-    /// Loads, parses, executes and renders every lesson. Every lesson is attempted even if
-    /// another fails; `progress` receives one line per lesson as it finishes.
+    /// Loads, parses, executes and renders every lesson. Every lesson is parsed before any is
+    /// executed: if one has an authoring error (or cannot be read), every such error is
+    /// reported and nothing is compiled. Otherwise every lesson is executed even if another
+    /// fails; `progress` receives one line per lesson as it finishes.
     public func render(progress: @escaping @Sendable (String) -> Void) async -> Outcome {
         var outcome = Outcome()
-        let paths: [String]
-        do {
-            paths = try lessonPaths()
-        } catch {
-            outcome.failures = [error]
-            return outcome
-        }
         var lessons: [Lesson] = []
-        for path in paths {
-            do {
-                lessons.append(try LessonParser.parse(path: path, source: read(path)))
-            } catch {
-                outcome.failures.append(error)
+        do {
+            for path in try LessonFiles.paths(in: lessonsDirectory) {
+                do {
+                    lessons.append(try LessonParser.parse(path: path, source: LessonFiles.read(path)))
+                } catch {
+                    outcome.failures.append(error)
+                }
             }
+        } catch {
+            outcome.failures.append(error)
         }
+        guard outcome.failures.isEmpty else { return outcome }
         outcome.runs = await execute(lessons, progress: progress)
         outcome.failures += outcome.runs.compactMap(\.failure)
         guard outcome.failures.isEmpty else { return outcome }
@@ -62,39 +62,30 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders the site and, only if every step of every lesson succeeded, replaces
-    /// `directory` with it; otherwise `directory` is left exactly as it was.
+    /// `directory` with it; otherwise `directory` is left exactly as it was. A `directory` that
+    /// may not be replaced (see `SiteWriter`) is refused before any lesson runs.
     public func build(into directory: String, progress: @escaping @Sendable (String) -> Void) async
         -> Outcome
     {
-        var outcome = await render(progress: progress)
+        var outcome = Outcome()
+        do {
+            try SiteWriter.checkTarget(directory, protecting: [lessonsDirectory])
+        } catch {
+            outcome.failures = [error]
+            return outcome
+        }
+        outcome = await render(progress: progress)
         guard outcome.failures.isEmpty else { return outcome }
         do {
-            try SiteWriter.replace(directory, with: outcome.files)
+            try SiteWriter.replace(directory, with: outcome.files, protecting: [lessonsDirectory])
         } catch {
             outcome.failures.append(error)
         }
         return outcome
     }
 
-    /// Step 1: the lesson files, ordered by name.
-    private func lessonPaths() throws(LessonError) -> [String] {
-        let directory = lessonsDirectory.hasSuffix("/") ? String(lessonsDirectory.dropLast()) : lessonsDirectory
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw LessonError(stage: .parse, path: directory, message: "no such lessons directory")
-        }
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { directory + "/" + $0 }
-    }
-
-    private func read(_ path: String) throws(LessonError) -> String {
-        guard let data = FileManager.default.contents(atPath: path),
-            let source = String(data: data, encoding: .utf8)
-        else {
-            throw LessonError(stage: .parse, path: path, message: "cannot read it as UTF-8 text")
-        }
-        return source
-    }
-
-    /// Step 3: runs lessons `jobs` at a time; results in the lessons' order.
+    /// Step 3: runs lessons `jobs` at a time; results in the lessons' order, progress lines in
+    /// the order they finish (see `BuildProgress`).
     private func execute(
         _ lessons: [Lesson], progress: @escaping @Sendable (String) -> Void
     ) async -> [LessonRun] {
@@ -109,30 +100,14 @@ public struct SiteBuilder: Sendable {
                 next += 1
             }
             for _ in 0..<jobs { startNext() }
+            var finished = 0
             while let (index, run) = await group.next() {
                 runs[index] = run
-                progress(Self.progressLine(run, position: index + 1, of: lessons.count))
+                finished += 1
+                progress(BuildProgress.line(run, finished: finished, of: lessons.count))
                 startNext()
             }
         }
         return runs.map { $0! }
-    }
-
-    /// `[2/6] 02-droppath.md  compile 0.41 s  run 0.08 s`, or `cached`, or `FAILED`.
-    static func progressLine(_ run: LessonRun, position: Int, of count: Int) -> String {
-        var line = "[\(position)/\(count)] \(run.lesson.name)  "
-        if run.cached {
-            line += "cached"
-        } else {
-            line += "compile \(seconds(run.compileSeconds))  run \(seconds(run.runSeconds))"
-        }
-        if run.failure != nil { line += "  FAILED" }
-        return line
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
     }
 }

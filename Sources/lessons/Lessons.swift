@@ -14,23 +14,48 @@ struct Lessons: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// Prints each failure (`FILE:LINE: error: …`) to standard error; the exit code to throw.
+    static func report(_ failures: [LessonError]) -> ExitCode {
+        for failure in failures { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
+        return .failure
+    }
+
+    /// The options of every subcommand: how blocks are executed.
     struct Common: ParsableArguments {
         @Option(help: "The global seed every block's seed derives from.")
         var seed: UInt64 = 0
+        @Option(help: "A lesson program's time limit in seconds, from its first block on (a block's timeout= may raise it).")
+        var timeout: Double = ExecutionSettings().timeout
+        @Flag(help: "Execute every lesson even if its results are cached (and cache the fresh results).")
+        var noCache = false
 
-        func executor(cache: Bool) throws -> LessonExecutor {
-            let cacheDirectory = ".build/lessons-cache"
-            return LessonExecutor(
-                toolchain: try Toolchain.locate(scratch: cacheDirectory),
-                settings: ExecutionSettings(seed: seed),
-                cache: cache ? ResultCache(directory: cacheDirectory) : nil)
+        func validate() throws {
+            guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
         }
 
-        func builder(lessons: String, jobs: Int?, cache: Bool) throws -> SiteBuilder {
+        /// The cache lives beside the Drop build lessons link (`Toolchain.cacheDirectory`).
+        func executor() throws(LessonError) -> LessonExecutor {
+            let toolchain = try Toolchain.locate()
+            return LessonExecutor(
+                toolchain: toolchain, settings: ExecutionSettings(seed: seed, timeout: timeout),
+                cache: ResultCache(directory: toolchain.cacheDirectory, reads: !noCache))
+        }
+    }
+
+    /// The options of the subcommands that take the whole course.
+    struct Course: ParsableArguments {
+        @Option(help: "The directory of lessons.") var lessons = "Lessons"
+        @Option(help: "Lessons compiled and run at once (default: the number of cores).") var jobs: Int?
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func builder(_ common: Common) throws(LessonError) -> SiteBuilder {
             SiteBuilder(
-                lessonsDirectory: lessons, executor: try executor(cache: cache),
+                lessonsDirectory: lessons, executor: try common.executor(),
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                context: SiteContext(seed: seed, dropVersion: Drop.version))
+                context: SiteContext(seed: common.seed, dropVersion: Drop.version))
         }
     }
 
@@ -41,43 +66,46 @@ struct Lessons: AsyncParsableCommand {
         @OptionGroup var common: Common
 
         func run() async throws {
-            let lesson = try LessonParser.parse(path: file, source: String(contentsOfFile: file, encoding: .utf8))
-            let run = try await common.executor(cache: false).execute(lesson)
-            FileHandle.standardOutput.write(Data(LessonTranscript.text(of: run).utf8))
-            if let failure = run.failure {
-                FileHandle.standardError.write(Data("\(failure)\n".utf8))
-                throw ExitCode.failure
+            // Parsed (and so checked) before anything is compiled.
+            let lesson: Lesson
+            let executor: LessonExecutor
+            do {
+                lesson = try LessonParser.parse(path: file, source: LessonFiles.read(file))
+                executor = try common.executor()
+            } catch {
+                throw Lessons.report([error])
             }
+            let run = await executor.execute(lesson)
+            FileHandle.standardOutput.write(Data(LessonTranscript.text(of: run).utf8))
+            if let failure = run.failure { throw Lessons.report([failure]) }
         }
     }
 
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run every lesson and write the site (replaced as a whole, only on success).")
+            abstract: "Run every lesson and write the site (replaced as a whole, only on success).",
+            discussion: """
+                --out must be absent, empty, or a site lessons wrote (it holds a \(SiteMarker.name) \
+                marker); anything else, a file, a symbolic link, the lessons or the working directory \
+                (or an ancestor) is refused.
+                """)
         @OptionGroup var common: Common
-        @Option(help: "The directory of lessons.") var lessons = "Lessons"
+        @OptionGroup var course: Course
         @Option(help: "The site's directory.") var out = "Site"
-        @Option(help: "Lessons compiled and run at once (default: the number of cores).") var jobs: Int?
-        @Flag(help: "Execute every lesson even if its results are cached.") var noCache = false
-
-        func validate() throws {
-            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        }
 
         func run() async throws {
             let start = ContinuousClock.now
-            let outcome = try await common.builder(lessons: lessons, jobs: jobs, cache: !noCache)
-                .build(into: out) { Lessons.say($0) }
-            let elapsed = ContinuousClock.now - start
+            let builder: SiteBuilder
+            do { builder = try course.builder(common) } catch { throw Lessons.report([error]) }
+            let outcome = await builder.build(into: out) { Lessons.say($0) }
             guard outcome.failures.isEmpty else {
-                Lessons.say("\(outcome.failures.count) failure(s); \(out)/ left as it was:")
-                for failure in outcome.failures { Lessons.say("\(failure)") }
-                throw ExitCode.failure
+                Lessons.say("\(outcome.failures.count) failure(s); nothing was written:")
+                throw Lessons.report(outcome.failures)
             }
             let cached = outcome.runs.filter(\.cached).count
             Lessons.say(
                 "built \(outcome.runs.count) lessons (\(cached) cached) into \(out)/ in "
-                    + String(format: "%.2f s", elapsed.seconds))
+                    + BuildProgress.seconds((ContinuousClock.now - start).seconds))
         }
     }
 
@@ -85,16 +113,14 @@ struct Lessons: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the site in memory and compare it with the committed one, byte for byte.")
         @OptionGroup var common: Common
-        @Option(help: "The directory of lessons.") var lessons = "Lessons"
+        @OptionGroup var course: Course
         @Option(help: "The committed site to compare with.") var site = "Site"
 
         func run() async throws {
-            let outcome = try await common.builder(lessons: lessons, jobs: nil, cache: true)
-                .render { Lessons.say($0) }
-            guard outcome.failures.isEmpty else {
-                for failure in outcome.failures { Lessons.say("\(failure)") }
-                throw ExitCode.failure
-            }
+            let builder: SiteBuilder
+            do { builder = try course.builder(common) } catch { throw Lessons.report([error]) }
+            let outcome = await builder.render { Lessons.say($0) }
+            guard outcome.failures.isEmpty else { throw Lessons.report(outcome.failures) }
             let stale = SiteComparer.staleFiles(outcome.files, comparedWith: site)
             guard stale.isEmpty else {
                 Lessons.say("\(site)/ is stale; run `swift run lessons build` and commit it:")

@@ -16,11 +16,18 @@ public struct Toolchain: Sendable, Hashable {
         "libLessonRuntime.so", "Modules/Drop.swiftmodule", "Modules/LessonRuntime.swiftmodule",
     ]
 
+    /// Where `lessons` keeps its result cache and the memoized compiler version: beside the
+    /// build products (`.build/debug/lessons-cache`), one fixed place per checkout and build
+    /// configuration, whatever folder `lessons` runs from.
+    public var cacheDirectory: String { products + "/lessons-cache" }
+
     /// Finds the toolchain for the running executable (or test bundle): the products SwiftPM
-    /// built beside it, and the compiler of the `swiftc` on the `PATH`. `scratch` keeps the memoized compiler version.
-    public static func locate(scratch: String) throws(LessonError) -> Toolchain {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return try locate(products: executable.deletingLastPathComponent().path, scratch: scratch)
+    /// built beside it, and the compiler of the `swiftc` on the `PATH`. `scratch` keeps the
+    /// memoized compiler version; by default, the `cacheDirectory`.
+    public static func locate(scratch: String? = nil) throws(LessonError) -> Toolchain {
+        let products = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().path
+        return try locate(products: products, scratch: scratch ?? products + "/lessons-cache")
     }
 
     /// Uses the build products in `products` and the compiler of the `swiftc` on the `PATH`.

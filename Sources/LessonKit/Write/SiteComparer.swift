@@ -3,8 +3,10 @@ import Foundation
 /// Compares a freshly rendered site with the one on disk, byte for byte.
 public enum SiteComparer {
     /// The paths that differ between `files` and `directory`, sorted, each with why:
-    /// `01-dropout.html (differs)`, `new.html (missing)`, `old.html (extra)`.
+    /// `01-dropout.html (differs)`, `new.html (missing)`, `old.html (extra)`. A site on disk
+    /// holds the marker `SiteWriter` adds, so it is expected too.
     public static func staleFiles(_ files: [SiteFile], comparedWith directory: String) -> [String] {
+        let files = SiteMarker.adding(to: files)
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         var onDisk = Set<String>()
         if let walker = FileManager.default.enumerator(atPath: root) {

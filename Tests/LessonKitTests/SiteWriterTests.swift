@@ -19,7 +19,8 @@ import Testing
         try SiteWriter.replace(site, with: [SiteFile(path: "old.html", text: "old")])
         try SiteWriter.replace(
             site, with: [SiteFile(path: "index.html", text: "new"), SiteFile(path: "a/b.css", text: "b")])
-        #expect(try contents(of: site) == ["index.html": "new", "a/b.css": "b"])
+        #expect(
+            try contents(of: site) == ["index.html": "new", "a/b.css": "b", SiteMarker.name: IOFixtures.marker])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: site + "/..")
         #expect(siblings == ["Site"], "no staging directory is left behind")
     }
@@ -30,7 +31,7 @@ import Testing
         // A file cannot also be a directory: the write fails halfway.
         let conflicting = [SiteFile(path: "x", text: "file"), SiteFile(path: "x/y.html", text: "in x")]
         #expect(throws: LessonError.self) { try SiteWriter.replace(site, with: conflicting) }
-        #expect(try contents(of: site) == ["index.html": "old"])
+        #expect(try contents(of: site) == ["index.html": "old", SiteMarker.name: IOFixtures.marker])
     }
 
     @Test func aFailedLessonLeavesTheOldSiteUntouched() async throws {
@@ -53,7 +54,7 @@ import Testing
         let outcome = await builder.build(into: site) { _ in }
         #expect(outcome.runs.count == 2, "every lesson is attempted")
         #expect(outcome.failures.map(\.path) == [lessons + "/trap.md"])
-        #expect(try contents(of: site) == ["index.html": "old"])
+        #expect(try contents(of: site) == ["index.html": "old", SiteMarker.name: IOFixtures.marker])
     }
 
     @Test func checkListsMissingDifferingAndExtraFiles() throws {

@@ -26,6 +26,17 @@ import Testing
         }
     }
 
+    @Test func aPathThatClimbsOutOfAMissingFolderIsRefused() {
+        expectRefusal("no-such-folder/../..", "the working directory or one of its ancestors")
+        #expect(!FileManager.default.fileExists(atPath: "no-such-folder"))
+    }
+
+    @Test func checkingATargetCreatesNothing() throws {
+        let root = try EngineFixtures.temporaryDirectory()
+        try SiteWriter.checkTarget(root + "/a/b/Site")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
+    }
+
     @Test func anEmptyNameIsRefused() {
         expectRefusal("", "name is empty")
     }

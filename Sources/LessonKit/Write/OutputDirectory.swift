@@ -18,7 +18,7 @@ struct OutputDirectory {
     /// The directory's own name.
     var name: String { (resolved as NSString).lastPathComponent }
 
-    /// Checks `given` against the rules, creating its missing parents; `protected` are
+    /// Checks `given` against the rules (creating nothing); `protected` are
     /// directories that may be neither replaced nor held by the site (the lessons).
     init(_ given: String, protecting protected: [String]) throws(LessonError) {
         func refuse(_ why: String) -> LessonError {
@@ -29,8 +29,12 @@ struct OutputDirectory {
         guard !given.isEmpty else { throw refuse("the output directory's name is empty") }
         self.given = given
         let cwd = FileManager.default.currentDirectoryPath
-        var path = given.hasPrefix("/") ? given : cwd + "/" + given
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        // `.` and `..` are taken as written, so `new/../..` names the working directory's parent.
+        var components: [Substring] = []
+        for part in (given.hasPrefix("/") ? given : cwd + "/" + given).split(separator: "/") where part != "." {
+            if part == ".." { _ = components.popLast() } else { components.append(part) }
+        }
+        let path = "/" + components.joined(separator: "/")
 
         var info = stat()
         exists = lstat(path, &info) == 0
@@ -40,18 +44,15 @@ struct OutputDirectory {
                 "it is a symbolic link (to \(target)); the site is swapped in by renaming, which "
                     + "would replace the link, so name the directory it points to instead")
         }
-        if exists {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw refuse("it is a file, not a directory") }
-            resolved = Self.realPath(path) ?? path
-        } else {
-            let parent = (path as NSString).deletingLastPathComponent
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw refuse("cannot create its parent directory \(parent)")
-            }
-            resolved = (Self.realPath(parent) ?? parent) + "/" + (path as NSString).lastPathComponent
+        if exists && (info.st_mode & S_IFMT) != S_IFDIR { throw refuse("it is a file, not a directory") }
+        // The physical path of the deepest part that exists, then the missing rest as written.
+        var existing = components[...]
+        var missing: [Substring] = []
+        while !existing.isEmpty, Self.realPath("/" + existing.joined(separator: "/")) == nil {
+            missing.insert(existing.removeLast(), at: 0)
         }
+        let base = Self.realPath("/" + existing.joined(separator: "/")) ?? "/"
+        resolved = missing.isEmpty ? base : (base == "/" ? "" : base) + "/" + missing.joined(separator: "/")
 
         let here = Self.realPath(cwd) ?? cwd
         if resolved == "/" || here == resolved || here.hasPrefix(resolved + "/") {

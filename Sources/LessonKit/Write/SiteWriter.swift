@@ -22,6 +22,12 @@ public enum SiteWriter {
         _ directory: String, with files: [SiteFile], protecting protected: [String] = []
     ) throws(LessonError) {
         let parent = try OutputDirectory(directory, protecting: protected).parent
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw LessonError(
+                stage: .write, path: directory, message: "cannot create its parent directory \(parent)")
+        }
         try FileLock.withLock(on: parent) { () throws(LessonError) in
             // Checked again under the lock: another build may have changed the directory.
             let target = try OutputDirectory(directory, protecting: protected)

@@ -19,7 +19,9 @@ public struct Toolchain: Sendable, Hashable {
     /// Where `lessons` keeps its result cache and the memoized compiler version: beside the
     /// build products (`.build/debug/lessons-cache`), one fixed place per checkout and build
     /// configuration, whatever folder `lessons` runs from.
-    public var cacheDirectory: String { products + "/lessons-cache" }
+    public var cacheDirectory: String { Self.cacheDirectory(products: products) }
+
+    private static func cacheDirectory(products: String) -> String { products + "/lessons-cache" }
 
     /// Finds the toolchain for the running executable (or test bundle): the products SwiftPM
     /// built beside it, and the compiler of the `swiftc` on the `PATH`. `scratch` keeps the
@@ -27,7 +29,7 @@ public struct Toolchain: Sendable, Hashable {
     public static func locate(scratch: String? = nil) throws(LessonError) -> Toolchain {
         let products = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent().path
-        return try locate(products: products, scratch: scratch ?? products + "/lessons-cache")
+        return try locate(products: products, scratch: scratch ?? cacheDirectory(products: products))
     }
 
     /// Uses the build products in `products` and the compiler of the `swiftc` on the `PATH`.

@@ -80,7 +80,7 @@ public enum LessonFiles {
         case ELOOP: "its path is a loop of symbolic links"
         case ENOTDIR: "a part of its path is not a directory"
         case EACCES: "permission denied"
-        default: describe(code)
+        default: errnoDescription(code)
         }
     }
 }

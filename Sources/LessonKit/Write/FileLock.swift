@@ -13,12 +13,12 @@ enum FileLock {
         var fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 && errno == ENOENT { fd = open(path, O_RDONLY | O_CLOEXEC | O_CREAT, 0o644) }
         guard fd >= 0 else {
-            throw LessonError(stage: .write, path: path, message: "cannot lock it: \(describe(errno))")
+            throw LessonError(stage: .write, path: path, message: "cannot lock it: \(errnoDescription(errno))")
         }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else {
-                throw LessonError(stage: .write, path: path, message: "cannot lock it: \(describe(errno))")
+                throw LessonError(stage: .write, path: path, message: "cannot lock it: \(errnoDescription(errno))")
             }
         }
         defer { flock(fd, LOCK_UN) }
@@ -27,6 +27,6 @@ enum FileLock {
 }
 
 /// An `errno` value in words, lower case: `no such file or directory`.
-func describe(_ code: Int32) -> String {
+func errnoDescription(_ code: Int32) -> String {
     String(cString: strerror(code)).lowercased()
 }

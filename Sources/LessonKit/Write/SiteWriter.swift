@@ -72,13 +72,13 @@ public enum SiteWriter {
         }
         if target.exists {
             guard rename(target.resolved, previous) == 0 else {
-                let why = describe(errno)
+                let why = errnoDescription(errno)
                 try? fileManager.removeItem(atPath: staging)
                 throw fail("cannot move the old site aside", why)
             }
         }
         guard rename(staging, target.resolved) == 0 else {
-            let why = describe(errno)
+            let why = errnoDescription(errno)
             if target.exists { rename(previous, target.resolved) }
             try? fileManager.removeItem(atPath: staging)
             throw fail("cannot move the new site in place", why)

@@ -281,7 +281,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", type=int, help="run this case alone (to replay it)")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/lessons"))
-    parser.add_argument("--timeout", type=float, default=180, help="seconds before a case counts as a hang")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds before a case counts as a hang")
     parser.add_argument("--compile-share", type=float, default=0.08, help="share of cases that compile")
     parser.add_argument("--jobs", type=int, default=2, help="cases run at once")
     parser.add_argument("--save", default=os.path.join(ROOT, ".build/fuzz-failures"),

@@ -44,12 +44,16 @@ public struct SiteBuilder: Sendable {
         }
         var lessons: [Lesson] = []
         for path in paths {
-            do {
-                lessons.append(try LessonParser.parse(path: path, source: read(path)))
+            do throws(LessonFailures) {
+                let source: String
+                do { source = try read(path) } catch { throw LessonFailures([error]) }
+                lessons.append(try LessonParser.parse(path: path, source: source))
             } catch {
-                outcome.failures.append(error)
+                outcome.failures += error.errors
             }
         }
+        // Every authoring error of every lesson is known now; none is worth compiling for.
+        guard outcome.failures.isEmpty else { return outcome }
         outcome.runs = await execute(lessons, progress: progress)
         outcome.failures += outcome.runs.compactMap(\.failure)
         guard outcome.failures.isEmpty else { return outcome }

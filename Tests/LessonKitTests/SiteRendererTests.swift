@@ -82,6 +82,15 @@ import Testing
         #expect(index.contains("A summary sentence with math"))
     }
 
+    @Test func fileNamesWithURLCharactersLinkToThemselves() throws {
+        var course = try Self.course()
+        course[1].lesson.name = "02-a\"b#c?d%e f.md"
+        let files = try SiteRenderer.render(course, context: Self.context)
+        #expect(files.map(\.path).contains("02-a\"b#c?d%e f.html"))
+        let index = String(decoding: try #require(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
+        #expect(index.contains("<li><a href=\"02-a%22b%23c%3Fd%25e%20f.html\">The next lesson</a>"))
+    }
+
     // MARK: - The fixture course
 
     static func page(_ path: String) throws -> String {
@@ -89,10 +98,11 @@ import Testing
         return String(decoding: try #require(files.first { $0.path == path }).contents, as: UTF8.self)
     }
 
-    /// The everything lesson with hand-made results, and a small second lesson.
-    static func course() throws -> [ExecutedLesson] {
+    /// The everything lesson with hand-made results, and a small second lesson; `endings`
+    /// may rewrite the fixture's line endings.
+    static func course(endings: (String) -> String = { $0 }) throws -> [ExecutedLesson] {
         let url = testsDirectory.appendingPathComponent("Fixtures/Site/everything.md")
-        let source = try String(contentsOf: url, encoding: .utf8)
+        let source = endings(try String(contentsOf: url, encoding: .utf8))
         let lesson = try LessonParser.parse(path: "Lessons/01-everything.md", source: source)
         // Sample 1 dropped whole (DropPath); single units dropped elsewhere (Dropout).
         let maskValues: [Float] = (0..<96).map { (i: Int) -> Float in

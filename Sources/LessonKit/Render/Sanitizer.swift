@@ -45,7 +45,7 @@ struct Sanitizer {
                         guard open.last == name.lowercased() else { throw reader.refusal("</\(name)> closes nothing open") }
                         open.removeLast()
                     }
-                    output += "</\(name)>".utf8
+                    output += "</\(policy.keepsCase ? name : name.lowercased())>".utf8
                 case UInt8(ascii: "!") where reader.starts(with: "<!--"):
                     try reader.skipComment()
                 case UInt8(ascii: "!"), UInt8(ascii: "?"):

@@ -56,16 +56,22 @@ enum Markdown {
         case hole
     }
 
-    /// The caller's decisions, each returning the HTML that replaces the node.
+    /// The caller's decisions, each returning what replaces the node. They collect their own
+    /// errors, so that one bad node does not hide the next.
     struct Handlers {
+        /// A formula's MathML.
         var math: (Math) -> String
+        /// Raw HTML as it may reach the page.
         var rawHTML: (RawHTML) -> String
+        /// What goes where a fenced code block was.
         var codeBlock: (FencedCode) -> Replacement
+        /// A heading's complete element.
         var heading: (Heading) -> String
     }
 
     /// A piece of the rendered body.
     enum Piece: Hashable {
+        /// Finished HTML.
         case html(String)
         /// The `n`th hole the handlers asked for, counted from 0 in document order.
         case hole(Int)
@@ -73,7 +79,9 @@ enum Markdown {
 
     /// The rendered body and its first top-level paragraph's content.
     struct Parsed {
+        /// The whole body, in order.
         var body: [Piece]
+        /// The summary: the first paragraph that is not inside a list, quote or table.
         var firstParagraphHTML: String?
     }
 
@@ -140,7 +148,8 @@ enum Markdown {
         var firstParagraph: OpaquePointer?
         forEachNode(in: document) { node in
             switch Kind(node) {
-            case .htmlBlock, .htmlInline where formulas[node] == nil: raw.append(node)
+            case .htmlBlock: raw.append(node)
+            case .htmlInline where formulas[node] == nil: raw.append(node)
             case .codeBlock where isFenced(node): codeBlocks.append(node)
             case .heading: headings.append(node)
             case .paragraph where firstParagraph == nil && Kind(cmark_node_parent(node)) == .document:

@@ -2,7 +2,7 @@ extension RunOptions {
     /// The longest `timeout=` a block may ask for: a day.
     static let maximumTimeout: Double = 86_400
 
-    /// Reads the words after `swift run`; `fail` names what is wrong with them.
+    /// Reads the words after `swift run`, or says what is wrong with them.
     init(parsing words: some Sequence<Substring>) throws(OptionError) {
         self.init()
         for word in words {

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Glibc
+import Synchronization
 
 /// The only door to cmark-gfm: parses a lesson's Markdown once and hands back Swift values.
 ///
@@ -94,8 +95,16 @@ enum Markdown {
     /// `Sanitizer` without comments, so nothing in a lesson can spell it.
     private static let holeOpen = Array("<!--droplab-hole ".utf8), holeClose = Array("-->".utf8)
 
+    /// cmark-gfm marks its extensions' characters (`$`, `~`, …) in one process-wide table while
+    /// it parses inlines and clears them after, so two parses at once spoil each other.
+    private static let oneParseAtATime = Mutex(())
+
     /// Parses `source` (LF line endings) and renders it with `handlers`' replacements.
     static func parse(_ source: String, _ handlers: Handlers) -> Parsed {
+        oneParseAtATime.withLock { _ in parseAlone(source, handlers) }
+    }
+
+    private static func parseAlone(_ source: String, _ handlers: Handlers) -> Parsed {
         cmark_gfm_core_extensions_ensure_registered()
         let collector = MathCollector()
         let math = mathExtension(collector)

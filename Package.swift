@@ -39,7 +39,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(avx512Flags)]),
         // What a lesson program links besides Drop: output capture markers and SVG figures.
         .target(name: "LessonRuntime", dependencies: ["Drop"]),
-        // Debian's libcmark-gfm, seen from Swift. Only LessonKit/Render/Markdown.swift imports it.
+        // Debian's libcmark-gfm, seen from Swift. Only LessonKit/Parse/Markdown.swift imports it.
         .systemLibrary(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]

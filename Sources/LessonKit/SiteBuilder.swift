@@ -40,15 +40,18 @@ public struct SiteBuilder: Sendable {
         var lessons: [Lesson] = []
         do {
             for path in try LessonFiles.paths(in: lessonsDirectory) {
-                do {
-                    lessons.append(try LessonParser.parse(path: path, source: LessonFiles.read(path)))
+                do throws(LessonFailures) {
+                    let source: String
+                    do { source = try LessonFiles.read(path) } catch { throw LessonFailures([error]) }
+                    lessons.append(try LessonParser.parse(path: path, source: source))
                 } catch {
-                    outcome.failures.append(error)
+                    outcome.failures += error.errors
                 }
             }
         } catch {
             outcome.failures.append(error)
         }
+        // Every authoring error of every lesson is known now; none is worth compiling for.
         guard outcome.failures.isEmpty else { return outcome }
         outcome.runs = await execute(lessons, progress: progress)
         outcome.failures += outcome.runs.compactMap(\.failure)

@@ -69,8 +69,14 @@ struct Lessons: AsyncParsableCommand {
             // Parsed (and so checked) before anything is compiled.
             let lesson: Lesson
             let executor: LessonExecutor
+            do throws(LessonFailures) {
+                let source: String
+                do { source = try LessonFiles.read(file) } catch { throw LessonFailures([error]) }
+                lesson = try LessonParser.parse(path: file, source: source)
+            } catch {
+                throw Lessons.report(error.errors)
+            }
             do {
-                lesson = try LessonParser.parse(path: file, source: LessonFiles.read(file))
                 executor = try common.executor()
             } catch {
                 throw Lessons.report([error])

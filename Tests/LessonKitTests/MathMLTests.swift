@@ -62,34 +62,29 @@ import Testing
     }
 }
 
-@Suite struct MathExtractorTests {
-    func extract(_ source: String) throws -> (markdown: String, spans: [MathSpan]) {
-        try MathExtractor.extract(from: source, verbatimLines: Markdown.verbatimLineRanges(in: source))
+/// Pandoc's rule for `$`: prices stay prices, formulas need a non-space inside each dollar.
+@Suite struct DollarMathTests {
+    @Test(arguments: [
+        ("It costs $5.", "<p>It costs $5.</p>"),
+        ("between $5 and $10, with $x$", "<p>between $5 and $10, with <math><mi>x</mi></math></p>"),
+        ("$x$5 and $ x$ and $x $", "<p>$x$5 and $ x$ and $x $</p>"),
+        ("\\$x$ and `$y$`", "<p>$x$ and <code>$y$</code></p>"),
+        ("a $x_1*y_2$ b", "<p>a <math><mrow><msub><mi>x</mi><mn>1</mn></msub><mo>∗</mo><msub><mi>y</mi><mn>2</mn></msub></mrow></math> b</p>"),
+        ("$$\nz\n$$", "<p><math display=\"block\"><mi>z</mi></math></p>"),
+        ("lone $$ stays", "<p>lone $$ stays</p>"),
+    ])
+    func dollars(markdown: String, html: String) throws {
+        #expect(try ParsedPage.body(markdown) == html + "\n")
     }
 
-    @Test func formulasBecomeTokensThatKeepLineNumbers() throws {
-        let (markdown, spans) = try extract("a $x_1*y_2$ b\n\n$$\nz\n$$\nend\n")
-        #expect(spans == [
-            MathSpan(tex: "x_1*y_2", display: false, line: 1),
-            MathSpan(tex: "\nz\n", display: true, line: 3),
-        ])
-        #expect(markdown.split(separator: "\n", omittingEmptySubsequences: false).count == 7)
-        #expect(markdown.hasSuffix("\nend\n"))
+    @Test func aBadFormulaIsAnErrorAtItsOwnLine() {
+        #expect(
+            LessonParserTests.errors("# T\n\nfine $x$ and\n$$\na\n\\unknown\n$$\n")
+                == ["a.md:6: error: [parse] math: unsupported TeX command \\unknown"])
     }
 
-    @Test func codeAndEscapedDollarsAreLeftAlone() throws {
-        let source = "`$a$` and ``$b$`` cost \\$5, or $ 3.\n\n```python\nx = \"$y$\"\n```\n\n    $indented$\n"
-        let (markdown, spans) = try extract(source)
-        #expect(spans.isEmpty)
-        #expect(markdown == source)
-    }
-
-    @Test func anUnclosedDollarIsAnErrorAtItsLine() {
-        #expect(throws: MathError(line: 3, message: "unclosed inline math `$` (write `\\$` for a dollar sign)")) {
-            try extract("# T\n\nIt costs $5 and $10.\n")
-        }
-        #expect(throws: MathError(line: 1, message: "unclosed display math `$$` (write `\\$` for a dollar sign)")) {
-            try extract("$$ x\n\ny $$\n")
-        }
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "{", count: 2000) + "x" + String(repeating: "}", count: 2000)
+        #expect(LessonParserTests.errors("# T\n\n$\(deep)$\n") == ["a.md:3: error: [parse] math: nested more than 100 levels deep"])
     }
 }

@@ -31,10 +31,4 @@ import Testing
         #expect(slugger.slug(for: "Ünïcödé ✓") == "ünïcödé")
         #expect(slugger.slug(for: "?!") == "section")
     }
-
-    @Test func placeholdersRoundTrip() {
-        let token = Placeholder.math.token(12, lineBreaks: 2)
-        #expect(token.split(separator: "\n", omittingEmptySubsequences: false).count == 3)
-        #expect(Placeholder.math.substitute(in: "a \(token) b") { "<\($0)>" } == "a <12> b")
-    }
 }

@@ -1,65 +1,76 @@
 import Testing
+
 @testable import LessonKit
 
 /// A PyTorch twin names the seeds of run blocks; the page shows the seeds they really ran with.
 @Suite struct SeedReferenceTests {
-    let executed: ExecutedLesson = {
-        let source = """
-            ```swift run id=first
-            print(1)
-            ```
+    static let source = """
+        ```swift run id=first
+        print(1)
+        ```
 
-            ```swift run
-            print(2)
-            ```
+        ```swift run
+        print(2)
+        ```
 
-            ```python
-            torch.manual_seed({{seed}})
-            torch.manual_seed({{seed:first}})
-            x = a < b
-            ```
+        ```python
+        torch.manual_seed({{seed}})
+        torch.manual_seed({{seed:first}})
+        x = a < b
+        ```
 
-            """
-        let blocks = [
-            RunBlock(index: 0, fenceLine: 1, codeLine: 2, code: "print(1)\n", options: RunOptions(id: "first")),
-            RunBlock(index: 1, fenceLine: 5, codeLine: 6, code: "print(2)\n", options: RunOptions()),
-        ]
-        return ExecutedLesson(
-            lesson: Lesson(path: "Lessons/t.md", name: "t.md", source: source, blocks: blocks),
-            results: [BlockResult(seed: 11, items: []), BlockResult(seed: 22, items: [])])
-    }()
+        """
 
-    @Test func seedIsTheClosestRunBlockAboveAndSeedNameTheBlockWithThatId() throws {
-        let code = Markdown.FencedCode(
-            info: "python",
-            literal: "torch.manual_seed({{seed}})\ntorch.manual_seed({{seed:first}})\nx = a < b\n", line: 9)
-        let html = try #require(try SeedReference.html(code, in: executed))
-        #expect(
-            html == "<pre><code class=\"language-python\">torch.manual_seed(22)\ntorch.manual_seed(11)\n"
-                + "x = a &lt; b\n</code></pre>\n")
+    /// `source` followed by `twin`, rendered with seeds 11 and 22.
+    func page(_ twin: String = "") throws -> String {
+        let lesson = try LessonParser.parse(path: "Lessons/t.md", source: Self.source + twin)
+        let executed = ExecutedLesson(
+            lesson: lesson, results: [BlockResult(seed: 11, items: []), BlockResult(seed: 22, items: [])])
+        return try LessonRenderer.render(executed).bodyHTML
     }
 
-    @Test func aBlockWithoutReferencesIsLeftToCmark() throws {
-        let code = Markdown.FencedCode(info: "python", literal: "print(1)\n", line: 9)
-        #expect(try SeedReference.html(code, in: executed) == nil)
-    }
-
-    @Test func anUnclosedReferenceIsLeftAsWritten() throws {
-        let code = Markdown.FencedCode(info: "python", literal: "a = 1\nb = \"{{seed\"\n", line: 9)
-        #expect(try SeedReference.html(code, in: executed) == "<pre><code class=\"language-python\">a = 1\nb = &quot;{{seed&quot;\n</code></pre>\n")
-    }
-
-    @Test func anUnknownNameIsAnErrorAtItsLine() {
-        let code = Markdown.FencedCode(info: "python", literal: "a\ntorch.manual_seed({{seed:nope}})\n", line: 9)
-        #expect(throws: LessonError(stage: .render, path: "Lessons/t.md", line: 11, message: "no run block has id=nope")) {
-            try SeedReference.html(code, in: executed)
+    func errors(_ twin: String) -> [String] {
+        do {
+            _ = try LessonParser.parse(path: "Lessons/t.md", source: Self.source + twin)
+            return []
+        } catch {
+            return error.errors.map(\.description)
         }
     }
 
+    @Test func seedIsTheClosestRunBlockAboveAndSeedNameTheBlockWithThatId() throws {
+        #expect(
+            try page().contains(
+                "<pre><code class=\"language-python\">torch.manual_seed(22)\ntorch.manual_seed(11)\n"
+                    + "x = a &lt; b\n</code></pre>\n"))
+    }
+
+    @Test func aBlockWithoutReferencesIsLeftToCmark() throws {
+        #expect(try page("```python\nprint(1)\n```\n").contains("<pre><code class=\"language-python\">print(1)\n</code></pre>"))
+    }
+
+    @Test func anUnclosedReferenceIsLeftAsWritten() throws {
+        #expect(
+            try page("```python\na = 1\nb = \"{{seed\"\n```\n").contains(
+                "<pre><code class=\"language-python\">a = 1\nb = &quot;{{seed&quot;\n</code></pre>\n"))
+    }
+
+    @Test func anInfoStringCannotLeaveItsAttribute() throws {
+        let html = try page("```py\"><img/src/onerror=alert(1)>\nseed = {{seed}}\n```\n")
+        #expect(html.contains("<code class=\"language-py&quot;&gt;&lt;img/src/onerror=alert(1)&gt;\">seed = 22\n"))
+    }
+
+    @Test func everyBadReferenceIsAnErrorAtItsLine() {
+        #expect(
+            errors("```python\na\ntorch.manual_seed({{seed:nope}})\n{{seedling}}\n```\n") == [
+                "Lessons/t.md:16: error: [parse] no run block has id=nope",
+                "Lessons/t.md:17: error: [parse] write {{seed}} or {{seed:NAME}}, not {{seedling}}",
+            ])
+    }
+
     @Test func seedAboveEveryRunBlockIsAnError() {
-        let code = Markdown.FencedCode(info: "python", literal: "{{seed}}\n", line: 1)
-        #expect(throws: LessonError(stage: .render, path: "Lessons/t.md", line: 2, message: "{{seed}} has no run block above it")) {
-            try SeedReference.html(code, in: executed)
+        #expect(throws: LessonFailures([LessonError(stage: .parse, path: "a.md", line: 2, message: "{{seed}} has no run block above it")])) {
+            try LessonParser.parse(path: "a.md", source: "```python\n{{seed}}\n```\n\n```swift run\n```\n")
         }
     }
 }

@@ -1,4 +1,4 @@
-/// A lesson as read from disk: its Markdown source and the run blocks found in it.
+/// A lesson as parsed: its Markdown source, its run blocks and its document.
 public struct Lesson: Sendable, Hashable {
     /// The path used in messages, as the user would type it (e.g. `Lessons/01-dropout.md`).
     public var path: String
@@ -8,13 +8,18 @@ public struct Lesson: Sendable, Hashable {
     public var source: String
     /// The ```` ```swift run ```` blocks, in document order.
     public var blocks: [RunBlock]
+    /// The page, parsed once; what the blocks produce fills its holes.
+    public var document: LessonDocument
 
-    /// Creates a lesson from its parts.
-    public init(path: String, name: String, source: String, blocks: [RunBlock]) {
+    /// Creates a lesson from its parts; without a `document` it executes but renders empty.
+    public init(
+        path: String, name: String, source: String, blocks: [RunBlock], document: LessonDocument = .init()
+    ) {
         self.path = path
         self.name = name
         self.source = source
         self.blocks = blocks
+        self.document = document
     }
 }
 

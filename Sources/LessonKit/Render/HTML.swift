@@ -19,3 +19,20 @@ enum HTML {
         return escaped
     }
 }
+
+extension HTML {
+    /// A relative link to the site file `name`: every byte but `A–Z a–z 0–9 - . _ ~`
+    /// percent-encoded, so `"`, `#`, `?` and `%` in a lesson's file name stay part of the name.
+    static func link(toFile name: String) -> String {
+        var link = ""
+        for byte in name.utf8 {
+            if (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || "-._~".utf8.contains(byte) {
+                link.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                link += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return link
+    }
+}

@@ -33,6 +33,10 @@ private struct TeXParser {
 
     private var tokens: [(token: Token, line: Int)] = []
     private var position = 0
+    /// How many atoms are being read inside one another; bounded so that no formula, however
+    /// deep, can exhaust the stack.
+    private var depth = 0
+    private static let maximumDepth = 100
     private let lastLine: Int
 
     init(_ tex: String, line: Int) {
@@ -114,6 +118,8 @@ private struct TeXParser {
     }
 
     private mutating func parseGroup() throws(MathError) -> String {
+        try enter()
+        defer { depth -= 1 }
         try expect(.open, "{")
         let body = try parseSequence()
         try expect(.close, "}")
@@ -121,6 +127,8 @@ private struct TeXParser {
     }
 
     private mutating func parseAtom() throws(MathError) -> (mathML: String, isLargeOperator: Bool) {
+        try enter()
+        defer { depth -= 1 }
         guard let token = next() else { throw error("missing argument at the end of the formula") }
         switch token {
         case .open:
@@ -270,6 +278,12 @@ private struct TeXParser {
 
     // MARK: - Helpers
 
+    /// One level deeper; every cycle of the descent passes through here.
+    private mutating func enter() throws(MathError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error("nested more than \(Self.maximumDepth) levels deep") }
+    }
+
     /// The next token that is not a space (spaces mean nothing in math mode).
     private mutating func peek() -> Token? {
         while position < tokens.count, tokens[position].token == .space { position += 1 }
@@ -291,7 +305,8 @@ private struct TeXParser {
     }
 
     private func error(_ message: String) -> MathError {
-        let line = position < tokens.count ? tokens[max(position - 1, 0)].line : lastLine
+        // The token just read is the one to blame; past the end, the last one.
+        let line = tokens.isEmpty ? lastLine : tokens[min(max(position - 1, 0), tokens.count - 1)].line
         return MathError(line: line, message: "math: \(message)")
     }
 

@@ -19,10 +19,10 @@ struct PageRenderer {
         main += "<article>\n\(lesson.bodyHTML)</article>\n"
         main += "<nav class=\"pager\" aria-label=\"Previous and next lesson\">\n"
         let previous = position > 0 ? (lessons[position - 1].page, lessons[position - 1].title) : ("index.html", "Overview")
-        main += "<a class=\"previous\" rel=\"prev\" href=\"\(previous.0)\"><span>Previous</span> \(HTML.escape(previous.1))</a>\n"
+        main += "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.link(toFile: previous.0))\"><span>Previous</span> \(HTML.escape(previous.1))</a>\n"
         if position + 1 < lessons.count {
             let next = lessons[position + 1]
-            main += "<a class=\"next\" rel=\"next\" href=\"\(next.page)\"><span>Next</span> \(HTML.escape(next.title))</a>\n"
+            main += "<a class=\"next\" rel=\"next\" href=\"\(HTML.link(toFile: next.page))\"><span>Next</span> \(HTML.escape(next.title))</a>\n"
         }
         main += "</nav>\n"
         return page(title: "\(lesson.title) · Droplab", current: lesson.page, main: main)
@@ -32,7 +32,7 @@ struct PageRenderer {
     func indexPage(overviewHTML: String) -> String {
         var main = "<article>\n\(overviewHTML)<h2 id=\"lessons\">Lessons</h2>\n<ol class=\"lesson-list\">\n"
         for lesson in lessons {
-            main += "<li><a href=\"\(lesson.page)\">\(HTML.escape(lesson.title))</a>"
+            main += "<li><a href=\"\(HTML.link(toFile: lesson.page))\">\(HTML.escape(lesson.title))</a>"
             if let summary = lesson.summaryHTML { main += "\n<p>\(summary)</p>" }
             main += "</li>\n"
         }
@@ -63,7 +63,7 @@ struct PageRenderer {
             """
         for lesson in lessons {
             let mark = lesson.page == current ? " aria-current=\"page\"" : ""
-            html += "<li><a href=\"\(lesson.page)\"\(mark)>\(HTML.escape(lesson.title))</a></li>\n"
+            html += "<li><a href=\"\(HTML.link(toFile: lesson.page))\"\(mark)>\(HTML.escape(lesson.title))</a></li>\n"
         }
         html += "</ol>\n</nav>\n<main id=\"content\">\n\(main)</main>\n</div>\n"
         html += """

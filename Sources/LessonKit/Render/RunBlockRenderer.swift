@@ -1,9 +1,12 @@
 /// Writes a run block into the page: its code, then what it printed and drew, then its seed.
 enum RunBlockRenderer {
-    /// The HTML for `block`, which produced `result`.
-    static func html(_ block: RunBlock, _ result: BlockResult) -> String {
+    /// The HTML for `block`, shown as `codeHTML` (nil when hidden), which produced `result`.
+    /// Output is text, always escaped; a figure must pass the SVG allow-list.
+    static func html(_ block: RunBlock, codeHTML: String?, _ result: BlockResult, path: String) throws(LessonError)
+        -> String
+    {
         var html = "<div class=\"run\" id=\"run-\(block.index + 1)\">\n"
-        if !block.options.hide { html += Highlighter.codeBlock(block.code) }
+        html += codeHTML ?? ""
         if block.options.shouldFail {
             html += "<div class=\"expected-error\">\n<p class=\"label\">Expected error</p>\n"
             html += "<pre>" + HTML.escape(trimmingFinalNewline(result.expectedFailure ?? "")) + "</pre>\n</div>\n"
@@ -13,8 +16,14 @@ enum RunBlockRenderer {
                 switch item {
                 case .stdout(let text): html += "<pre class=\"stdout\">\(HTML.escape(trimmingFinalNewline(text)))</pre>\n"
                 case .stderr(let text): html += "<pre class=\"stderr\">\(HTML.escape(trimmingFinalNewline(text)))</pre>\n"
-                // Figures come from our own runtime, so they are trusted markup.
-                case .svg(let svg): html += "<div class=\"figure\">\(svg)</div>\n"
+                case .svg(let svg):
+                    switch Sanitizer(policy: .figure).sanitize(svg) {
+                    case .success(let figure): html += "<div class=\"figure\">\(figure)</div>\n"
+                    case .failure(let refusal):
+                        throw LessonError(
+                            stage: .render, path: path, line: block.fenceLine, block: block.index,
+                            message: "figure: \(refusal.message)")
+                    }
                 }
             }
             html += "<p class=\"seed\">seed \(result.seed) · <code>torch.manual_seed(\(result.seed))</code></p>\n"

@@ -1,0 +1,127 @@
+/// Decides, node by node, what a lesson's page holds, and collects every authoring error on
+/// the way: `LessonParser` hands its `handlers` to `Markdown.parse`.
+final class DocumentBuilder {
+    let path: String
+    /// The lesson's lines (LF endings), for the columns in front of a fence.
+    let lines: [Substring]
+    var errors: [LessonError] = []
+    private(set) var blocks: [RunBlock] = []
+    private(set) var sections: [LessonDocument.Section] = []
+    private(set) var firstHeading: String?
+    /// What each hole of the body holds, by hole number.
+    private var holes: [Hole] = []
+    private var identities: [String: Int] = [:]  // identity → fence line of the first block using it
+    private var slugger: Slugger?
+
+    private enum Hole {
+        case run(index: Int, codeHTML: String?)
+        case seeded(Markdown.FencedCode)
+    }
+
+    init(path: String, lines: [Substring]) {
+        self.path = path
+        self.lines = lines
+    }
+
+    var handlers: Markdown.Handlers {
+        Markdown.Handlers(
+            math: { [unowned self] in math($0) }, rawHTML: { [unowned self] in rawHTML($0) },
+            codeBlock: { [unowned self] in codeBlock($0) }, heading: { [unowned self] in heading($0) })
+    }
+
+    /// The body, holes filled with what they stand for; seed references resolved now that
+    /// every run block is known.
+    func fragments(_ pieces: [Markdown.Piece]) -> [LessonDocument.Fragment] {
+        pieces.map { piece in
+            switch piece {
+            case .html(let html): return .html(html)
+            case .hole(let number):
+                switch holes[number] {
+                case .run(let index, let codeHTML): return .run(index: index, codeHTML: codeHTML)
+                case .seeded(let code):
+                    switch SeedReference.resolve(code, blocks: blocks, path: path) {
+                    case .success(let seeded): return .seeded(seeded)
+                    case .failure(let failures):
+                        errors += failures.errors
+                        return .html("")
+                    }
+                }
+            }
+        }
+    }
+
+    private func fail(_ line: Int, block: Int? = nil, _ message: String) {
+        errors.append(LessonError(stage: .parse, path: path, line: line, block: block, message: message))
+    }
+
+    private func math(_ formula: Markdown.Math) -> String {
+        do throws(MathError) {
+            return try MathML.convert(formula.tex, display: formula.display, line: formula.line)
+        } catch {
+            fail(error.line, error.message)
+            return ""
+        }
+    }
+
+    private func rawHTML(_ raw: Markdown.RawHTML) -> String {
+        switch Sanitizer(policy: .lesson).sanitize(raw.html) {
+        case .success(let html): return html
+        case .failure(let refusal):
+            fail(raw.line + refusal.lineOffset, "raw HTML: \(refusal.message)")
+            return ""
+        }
+    }
+
+    private func codeBlock(_ code: Markdown.FencedCode) -> Markdown.Replacement {
+        let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if words.count >= 2, words[0] == "swift", words[1] == "run" { return runBlock(code, options: words.dropFirst(2)) }
+        switch words.first {
+        case "math":
+            return .html(math(Markdown.Math(tex: code.literal, display: true, line: code.line + 1)))
+        case "swift": return .html(Highlighter.codeBlock(code.literal))
+        default:
+            guard SeedReference.occurs(in: code) else { return .keep }
+            holes.append(.seeded(code))
+            return .hole
+        }
+    }
+
+    private func runBlock(_ code: Markdown.FencedCode, options words: ArraySlice<Substring>) -> Markdown.Replacement {
+        let index = blocks.count
+        var options = RunOptions()
+        do throws(RunOptions.OptionError) {
+            options = try RunOptions(parsing: words)
+        } catch {
+            fail(code.line, error.message)
+        }
+        let fence = code.line - 1 < lines.count ? lines[code.line - 1].utf8 : Substring().utf8
+        let indent = fence.prefix { $0 != UInt8(ascii: "`") && $0 != UInt8(ascii: "~") }.count
+        let block = RunBlock(
+            index: index, fenceLine: code.line, codeLine: code.line + 1, code: code.literal, options: options,
+            indent: indent)
+        if let first = identities[block.identity] {
+            fail(code.line, block: index, "id=\(block.identity) is already used by the block at line \(first)")
+        }
+        identities[block.identity] = identities[block.identity] ?? code.line
+        for open in OpenConstructs.find(in: code.literal) {
+            fail(
+                block.codeLine + open.line - 1, block: index,
+                "the block leaves \(open.what) open, which would swallow the code after it")
+        }
+        blocks.append(block)
+        holes.append(.run(index: index, codeHTML: options.hide ? nil : Highlighter.codeBlock(code.literal)))
+        return .hole
+    }
+
+    private func heading(_ heading: Markdown.Heading) -> String {
+        if slugger == nil { slugger = Slugger(reserving: blocks.map { "run-\($0.index + 1)" }) }
+        let id = slugger!.slug(for: heading.text)
+        if heading.level == 1, firstHeading == nil { firstHeading = heading.text }
+        if heading.level == 2 || heading.level == 3 {
+            sections.append(.init(level: heading.level, id: id, text: heading.text))
+        }
+        let tag = "h\(heading.level)"
+        return "<\(tag) id=\"\(id)\">\(heading.innerHTML) <a class=\"anchor\" href=\"#\(id)\" "
+            + "aria-label=\"Link to this section\">#</a></\(tag)>\n"
+    }
+}

@@ -1,0 +1,349 @@
+import CCmarkGFM
+import Glibc
+import Synchronization
+
+/// The only door to cmark-gfm: parses a lesson's Markdown once and hands back Swift values.
+///
+/// Formulas are found while cmark parses inlines (an inline extension for `$`), so code spans,
+/// raw HTML and escapes keep their meaning and `_`, `*`, `\` inside a formula survive. The
+/// caller decides what replaces each formula, raw HTML node, code block and heading; the body
+/// comes back as HTML with numbered holes where run-time output goes.
+enum Markdown {
+    /// A fenced code block as cmark-gfm sees it.
+    struct FencedCode: Hashable, Sendable {
+        /// The info string after the opening fence (`swift run hide`).
+        var info: String
+        /// The code between the fences.
+        var literal: String
+        /// 1-based line of the opening fence.
+        var line: Int
+    }
+
+    /// A heading, for anchors and the table of contents.
+    struct Heading: Hashable, Sendable {
+        /// 1 to 6.
+        var level: Int
+        /// The heading's text without markup; formulas read as their TeX.
+        var text: String
+        /// The heading's content rendered as HTML, without the `<hN>` element.
+        var innerHTML: String
+    }
+
+    /// A `$…$` or `$$…$$` formula.
+    struct Math: Hashable, Sendable {
+        /// The TeX between the dollars.
+        var tex: String
+        /// `$$…$$`: a formula set on its own line.
+        var display: Bool
+        /// 1-based line of the opening dollar.
+        var line: Int
+    }
+
+    /// Raw HTML written in the lesson: a block of lines or one inline tag.
+    struct RawHTML: Hashable, Sendable {
+        /// The HTML as written.
+        var html: String
+        /// 1-based line where it starts.
+        var line: Int
+    }
+
+    /// What goes where a code block was.
+    enum Replacement {
+        /// cmark's own rendering.
+        case keep
+        /// This HTML, verbatim.
+        case html(String)
+        /// A hole, filled after execution.
+        case hole
+    }
+
+    /// The caller's decisions, each returning what replaces the node. They collect their own
+    /// errors, so that one bad node does not hide the next.
+    struct Handlers {
+        /// A formula's MathML.
+        var math: (Math) -> String
+        /// Raw HTML as it may reach the page.
+        var rawHTML: (RawHTML) -> String
+        /// What goes where a fenced code block was.
+        var codeBlock: (FencedCode) -> Replacement
+        /// A heading's complete element.
+        var heading: (Heading) -> String
+    }
+
+    /// A piece of the rendered body.
+    enum Piece: Hashable {
+        /// Finished HTML.
+        case html(String)
+        /// The `n`th hole the handlers asked for, counted from 0 in document order.
+        case hole(Int)
+    }
+
+    /// The rendered body and its first top-level paragraph's content.
+    struct Parsed {
+        /// The whole body, in order.
+        var body: [Piece]
+        /// The summary: the first paragraph that is not inside a list, quote or table.
+        var firstParagraphHTML: String?
+    }
+
+    // GFM as GitHub renders it, plus raw HTML (which `Sanitizer` screens, so GFM's weaker tag
+    // filter is off) and `style=` rather than the obsolete `align=` on table cells.
+    private static let renderOptions =
+        CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    /// What a hole looks like in cmark's output: text is escaped and raw HTML is re-written by
+    /// `Sanitizer` without comments, so nothing in a lesson can spell it.
+    private static let holeOpen = Array("<!--droplab-hole ".utf8), holeClose = Array("-->".utf8)
+
+    /// cmark-gfm marks its extensions' characters (`$`, `~`, …) in one process-wide table while
+    /// it parses inlines and clears them after, so two parses at once spoil each other.
+    private static let oneParseAtATime = Mutex(())
+
+    /// Parses `source` (LF line endings) and renders it with `handlers`' replacements.
+    static func parse(_ source: String, _ handlers: Handlers) -> Parsed {
+        oneParseAtATime.withLock { _ in parseAlone(source, handlers) }
+    }
+
+    private static func parseAlone(_ source: String, _ handlers: Handlers) -> Parsed {
+        cmark_gfm_core_extensions_ensure_registered()
+        let collector = MathCollector()
+        let math = mathExtension(collector)
+        defer { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), math) }
+        // Source positions make inline nodes (raw HTML tags) carry their lines.
+        guard let parser = cmark_parser_new(renderOptions | CMARK_OPT_SOURCEPOS) else { fatalError("cmark: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            guard let extensionPointer = cmark_find_syntax_extension(name) else {
+                fatalError("cmark-gfm lacks the \(name) extension")
+            }
+            cmark_parser_attach_syntax_extension(parser, extensionPointer)
+        }
+        cmark_parser_attach_syntax_extension(parser, math)
+        cmark_parser_feed(parser, source, source.utf8.count)
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark: out of memory") }
+        defer { cmark_node_free(document) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        return render(document, collector.formulas, extensions, handlers)
+    }
+
+    // MARK: - The walk
+
+    /// The node kinds the walk tells apart.
+    private enum Kind {
+        case document, paragraph, heading, codeBlock, htmlBlock, htmlInline, text, code, lineBreak, other
+
+        init(_ node: OpaquePointer) {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_DOCUMENT: self = .document
+            case CMARK_NODE_PARAGRAPH: self = .paragraph
+            case CMARK_NODE_HEADING: self = .heading
+            case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+            case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+            case CMARK_NODE_HTML_INLINE: self = .htmlInline
+            case CMARK_NODE_TEXT: self = .text
+            case CMARK_NODE_CODE: self = .code
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: self = .lineBreak
+            default: self = .other
+            }
+        }
+    }
+
+    private static func render(
+        _ document: OpaquePointer, _ formulas: [OpaquePointer: Math],
+        _ extensions: UnsafeMutablePointer<cmark_llist>?, _ handlers: Handlers
+    ) -> Parsed {
+        // The walk only collects: the tree must not change under the iterator.
+        var raw: [OpaquePointer] = [], codeBlocks: [OpaquePointer] = [], headings: [OpaquePointer] = []
+        var firstParagraph: OpaquePointer?
+        forEachNode(in: document) { node in
+            switch Kind(node) {
+            case .htmlBlock: raw.append(node)
+            case .htmlInline where formulas[node] == nil: raw.append(node)
+            case .codeBlock where isFenced(node): codeBlocks.append(node)
+            case .heading: headings.append(node)
+            case .paragraph where firstParagraph == nil && Kind(cmark_node_parent(node)) == .document:
+                firstParagraph = node
+            default: break
+            }
+        }
+        // Inlines first: headings and the summary are rendered with their formulas in place.
+        for (node, formula) in formulas { cmark_node_set_literal(node, handlers.math(formula)) }
+        for node in raw {
+            cmark_node_set_literal(node, handlers.rawHTML(RawHTML(html: literal(node), line: line(of: node))))
+        }
+        let firstParagraphHTML = firstParagraph.map { stripElement(html(of: $0, extensions), tag: "p") }
+
+        var replacements: [(node: OpaquePointer, html: String)] = []
+        var holes = 0
+        for node in codeBlocks {
+            let code = FencedCode(
+                info: String(cString: cmark_node_get_fence_info(node)), literal: literal(node),
+                line: Int(cmark_node_get_start_line(node)))
+            switch handlers.codeBlock(code) {
+            case .keep: continue
+            case .html(let html): replacements.append((node, html + "\n"))
+            case .hole:
+                replacements.append((node, String(decoding: holeOpen, as: UTF8.self) + "\(holes)-->\n"))
+                holes += 1
+            }
+        }
+        // Code blocks before headings, so that headings know every run block's anchor.
+        for node in headings {
+            let level = Int(cmark_node_get_heading_level(node))
+            let heading = Heading(
+                level: level, text: plainText(of: node, formulas),
+                innerHTML: stripElement(html(of: node, extensions), tag: "h\(level)"))
+            replacements.append((node, handlers.heading(heading) + "\n"))
+        }
+        // Each replacement is an HTML block of its own line, ending in an empty line as the
+        // pages always have.
+        for (node, html) in replacements {
+            guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { fatalError("cmark: out of memory") }
+            cmark_node_set_literal(block, html)
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+        return Parsed(body: pieces(of: html(of: document, extensions)), firstParagraphHTML: firstParagraphHTML)
+    }
+
+    /// `html` cut at its holes, in one pass.
+    private static func pieces(of html: String) -> [Piece] {
+        let bytes = Array(html.utf8)
+        var pieces: [Piece] = []
+        var copied = 0, i = 0
+        while i + holeOpen.count <= bytes.count {
+            guard bytes[i] == holeOpen[0], bytes[i..<i + holeOpen.count].elementsEqual(holeOpen) else {
+                i += 1
+                continue
+            }
+            var j = i + holeOpen.count, number = 0
+            while j < bytes.count, (48...57).contains(bytes[j]) { number = number * 10 + Int(bytes[j] - 48); j += 1 }
+            precondition(bytes[j...].starts(with: holeClose), "a hole is only ever written by `render`")
+            if copied < i { pieces.append(.html(String(decoding: bytes[copied..<i], as: UTF8.self))) }
+            pieces.append(.hole(number))
+            i = j + holeClose.count
+            copied = i
+        }
+        if copied < bytes.count { pieces.append(.html(String(decoding: bytes[copied...], as: UTF8.self))) }
+        return pieces
+    }
+
+    // MARK: - Helpers
+
+    /// Calls `visit` on `root` and every node below it, in document order (no recursion, so
+    /// a 10,000-deep list is no danger).
+    private static func forEachNode(in root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    private static func isFenced(_ node: OpaquePointer) -> Bool {
+        var length: Int32 = 0, offset: Int32 = 0, fenceChar: Int8 = 0
+        return cmark_node_get_fenced(node, &length, &offset, &fenceChar) != 0
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The node's line, else its closest block's (inline nodes made by extensions have none).
+    private static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
+    }
+
+    private static func html(of node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let pointer = cmark_render_html(node, renderOptions, extensions) else { fatalError("cmark: out of memory") }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// `<p>inner</p>\n` → `inner`.
+    private static func stripElement(_ html: String, tag: String) -> String {
+        var inner = Substring(html)
+        if inner.hasSuffix("\n") { inner = inner.dropLast() }
+        if inner.hasPrefix("<\(tag)>") { inner = inner.dropFirst(tag.count + 2) }
+        if inner.hasSuffix("</\(tag)>") { inner = inner.dropLast(tag.count + 3) }
+        return String(inner)
+    }
+
+    /// The text a reader sees in `node`, with line breaks as spaces and formulas as their TeX.
+    private static func plainText(of node: OpaquePointer, _ formulas: [OpaquePointer: Math]) -> String {
+        var text = ""
+        forEachNode(in: node) { child in
+            switch Kind(child) {
+            case .text, .code: text += literal(child)
+            case .lineBreak: text += " "
+            case .htmlInline: if let formula = formulas[child] { text += formula.tex }
+            default: break
+            }
+        }
+        return text
+    }
+
+    // MARK: - The `$` extension
+
+    /// Formulas found while parsing, by the node standing for each.
+    private final class MathCollector {
+        var formulas: [OpaquePointer: Math] = [:]
+        /// Where the last formula was, so that counting lines stays linear in the paragraph.
+        var last: (parent: OpaquePointer, offset: Int, line: Int)?
+    }
+
+    /// A fresh inline extension for `$`, reporting to `collector` (which it keeps alive).
+    private static func mathExtension(_ collector: MathCollector) -> OpaquePointer {
+        guard let math = cmark_syntax_extension_new("droplab-math") else { fatalError("cmark: out of memory") }
+        let dollar = UnsafeMutableRawPointer(bitPattern: UInt(UInt8(ascii: "$")))
+        cmark_syntax_extension_set_special_inline_chars(
+            math, cmark_llist_append(cmark_get_default_mem_allocator(), nil, dollar))
+        cmark_syntax_extension_set_private(math, Unmanaged.passRetained(collector).toOpaque()) { _, pointer in
+            if let pointer { Unmanaged<MathCollector>.fromOpaque(pointer).release() }
+        }
+        // cmark offers every inline that is not its own to every extension, whatever its character.
+        cmark_syntax_extension_set_match_inline_func(math) { math, _, parent, character, inline in
+            guard character == UInt8(ascii: "$"), let math, let parent, let inline,
+                let context = cmark_syntax_extension_get_private(math)
+            else {
+                return nil
+            }
+            let collector = Unmanaged<MathCollector>.fromOpaque(context).takeUnretainedValue()
+            let start = Int(cmark_inline_parser_get_offset(inline))
+            func byte(_ i: Int) -> UInt8? {
+                cmark_inline_parser_set_offset(inline, Int32(i))
+                return cmark_inline_parser_is_eof(inline) != 0 ? nil : cmark_inline_parser_peek_char(inline)
+            }
+            switch DollarMath.match(at: start, byte: byte) {
+            case .literal(count: 1):
+                cmark_inline_parser_set_offset(inline, Int32(start))
+                return nil  // cmark keeps the `$` as text
+            case .literal(let count):
+                cmark_inline_parser_set_offset(inline, Int32(start + count))
+                let text = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(text, String(repeating: "$", count: count))
+                return text
+            case .formula(let tex, let display, let end):
+                var from = 0, line = Int(cmark_node_get_start_line(parent))
+                if let last = collector.last, last.parent == parent { (from, line) = (last.offset, last.line) }
+                for i in from..<start where byte(i) == UInt8(ascii: "\n") { line += 1 }
+                collector.last = (parent, start, line)
+                let bytes = tex.map { byte($0)! }
+                cmark_inline_parser_set_offset(inline, Int32(end))
+                guard let node = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return nil }
+                collector.formulas[node] = Math(
+                    tex: String(decoding: bytes, as: UTF8.self), display: display, line: line)
+                return node
+            }
+        }
+        return math
+    }
+}

@@ -19,6 +19,7 @@ struct Lessons: AsyncParsableCommand {
         var seed: UInt64 = 0
 
         func executor(cache: Bool) throws -> LessonExecutor {
+            SignalForwarding.install()  // Ctrl-C and SIGTERM stop the lesson programs too
             let cacheDirectory = ".build/lessons-cache"
             return LessonExecutor(
                 toolchain: try Toolchain.locate(scratch: cacheDirectory),

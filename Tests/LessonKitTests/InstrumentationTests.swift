@@ -38,7 +38,7 @@ import Testing
             do {
                 _ = try ProgramBuilder.source(for: lesson, seeds: [1, 2])
             } catch {
-                #expect(error.line == 6 && error.block == 1 && error.stage == .compile)
+                #expect(error.line == lesson.blocks[1].codeLine && error.block == 1 && error.stage == .compile)
             }
         }
     }

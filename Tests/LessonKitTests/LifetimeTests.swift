@@ -50,6 +50,6 @@ import Testing
         let run = try await ChannelFixtures.run("fatal-line")
         let failure = try #require(run.failure)
         #expect(failure.line == 6, "the precondition, named by Swift's own message")
-        #expect(failure.message.contains("Fatal error: too few values"))
+        #expect(failure.message.hasPrefix("Lesson/fatal-line.md:6: Precondition failed: too few values"))
     }
 }

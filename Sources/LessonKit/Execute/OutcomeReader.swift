@@ -108,16 +108,17 @@ struct OutcomeReader {
     }
 
     /// An error blamed on `block`: at the lesson line a trap message names (Swift prints
-    /// `FILE:LINE: Fatal error: …` for `fatalError`, `precondition` and `!` in lesson code),
-    /// else at the block's first line.
+    /// `FILE:LINE: Fatal error: …` for `fatalError`, `precondition` and `!` in lesson code,
+    /// FILE being the lesson's path or its `#fileID`), else at the block's first line.
     private func error(in block: Int?, _ message: String) -> LessonError {
         guard let block else {
             return LessonError(stage: .execute, path: lesson.path, message: message)
         }
         let code = lesson.blocks[block]
-        let prefix = lesson.path + ":"
+        let fileID = ProgramRunner.moduleName + "/" + (lesson.path.split(separator: "/").last ?? "")
         let named = message.split(separator: "\n").lazy.compactMap { line -> Int? in
-            guard line.hasPrefix(prefix), let colon = line.dropFirst(prefix.count).firstIndex(of: ":")
+            guard let prefix = [lesson.path + ":", fileID + ":"].first(where: line.hasPrefix),
+                let colon = line.dropFirst(prefix.count).firstIndex(of: ":")
             else { return nil }
             return Int(line[line.index(line.startIndex, offsetBy: prefix.count)..<colon])
         }.first { lesson.block(atLine: $0)?.index == block }

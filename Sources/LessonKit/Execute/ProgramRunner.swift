@@ -41,6 +41,9 @@ enum ProgramRunner {
     /// How long compiling may take before the first block starts (a busy machine, a large lesson).
     static let compileAllowance: Duration = .seconds(300)
 
+    /// The lesson program's module, which Swift's `#fileID` (in trap messages) names.
+    static let moduleName = "Lesson"
+
     /// How often the runner looks whether the program has exited or its block's time is up.
     private static let tick: Duration = .milliseconds(50)
 
@@ -69,7 +72,7 @@ enum ProgramRunner {
         // Only libLessonRuntime.so is loaded: SwiftPM builds Drop into it, and loading libDrop.so
         // too would give the program a second Drop, with its own default generator.
         let arguments: [String] = [
-            "-frontend", "-interpret", source, "-module-name", "Lesson", "-swift-version", "5",
+            "-frontend", "-interpret", source, "-module-name", moduleName, "-swift-version", "5",
             "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm",
             "-I", toolchain.products + "/Modules", "-L", toolchain.products, "-lLessonRuntime",
         ]

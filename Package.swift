@@ -38,7 +38,10 @@ let package = Package(
             name: "_DropKernelsAVX512", dependencies: ["_DropKernels"],
             swiftSettings: [.unsafeFlags(avx512Flags)]),
         // What a lesson program links besides Drop: output capture markers and SVG figures.
-        .target(name: "LessonRuntime", dependencies: ["Drop"]),
+        .target(name: "LessonRuntime", dependencies: ["Drop", "_LessonProtocol"]),
+        // The channel between lesson programs and the engine: its frames, written by
+        // LessonRuntime and read by LessonKit.
+        .target(name: "_LessonProtocol"),
         // Debian's libcmark-gfm, seen from Swift. Only LessonKit/Parse/Markdown.swift imports it.
         .systemLibrary(
             name: "CCmarkGFM",
@@ -49,6 +52,7 @@ let package = Package(
             name: "LessonKit",
             dependencies: [
                 "CCmarkGFM",
+                "_LessonProtocol",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),

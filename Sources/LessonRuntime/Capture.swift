@@ -1,28 +1,56 @@
 import Drop
+internal import _LessonProtocol
 @preconcurrency import Glibc
 
-// The capture protocol shared with LessonKit's `CaptureStream` (keep the two in step): the
-// generated lesson program writes tokens `\u{1}droplab:VERB\u{2}` into its own output streams,
-// so the engine can cut one pipe per stream into blocks and figures without a side channel.
-//
-//   block:N      on stdout and stderr: what follows belongs to run block N
-//   at:L:C       on stderr: the top-level statement at lesson line L, column C starts
-//   svg … /svg   on stdout: the bytes between are one SVG figure
-//   survived     on stderr: a should-fail block finished without failing
-//   failed:WHY   on stderr: a should-fail block failed (`signal 4`, `exit 1`)
+// The generated lesson program tells the engine where each block's output starts (and more,
+// see `ChannelMessage`) with frames written into its own stdout and stderr, so one pipe per
+// stream keeps them in order with what the block prints. The frames carry the key the engine
+// put in the environment, so printed bytes can never pass for one.
 
-/// Writes a protocol token to a file descriptor.
-func writeToken(_ verb: String, to descriptor: Int32) {
-    writeAll("\u{1}droplab:\(verb)\u{2}", to: descriptor)
+/// The engine's end of the channel, set up before the first block runs.
+private struct Channel: Sendable {
+    /// The run's key (empty when the program was not started by the engine).
+    let key: ChannelKey
+    /// Private copies of descriptors 1 and 2 as the engine gave them: frames still reach the
+    /// engine after a block closes or replaces either.
+    let copies: [Int32]
+    /// Device and inode of descriptors 1 and 2 as the engine gave them.
+    let identities: [[UInt64]]
+
+    static let shared: Channel = {
+        // Unbuffered, so a trap loses nothing already printed and a forked child inherits no
+        // pending bytes; setvbuf(3) is only defined before a stream's first operation.
+        _ = setvbuf(stdout, nil, _IONBF, 0)
+        let text = getenv(ChannelKey.environmentVariable).map { String(cString: $0) }
+        // Nothing the lesson starts (a shell, a child program) needs to see it.
+        unsetenv(ChannelKey.environmentVariable)
+        if text != nil { Watchdog.start() }
+        let descriptors: [Int32] = [STDOUT_FILENO, STDERR_FILENO]
+        return Channel(
+            key: ChannelKey(text: text ?? ""),
+            copies: descriptors.map { fcntl($0, F_DUPFD_CLOEXEC, 3) },
+            identities: descriptors.map(identity))
+    }()
+
+    /// Device and inode of an open descriptor; empty if it is closed.
+    static func identity(of descriptor: Int32) -> [UInt64] {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return [] }
+        return [UInt64(status.st_dev), UInt64(status.st_ino)]
+    }
+
+    /// Writes `message` to the engine's copy of descriptor 1 or 2.
+    func send(_ message: ChannelMessage, to descriptor: Int32) {
+        writeAll(message.encoded(key: key), to: copies[Int(descriptor) - 1])
+    }
 }
 
-/// Writes `text` straight to a file descriptor, past any stdio buffer.
-func writeAll(_ text: String, to descriptor: Int32) {
-    var text = text
-    text.withUTF8 { bytes in
+/// Writes `bytes` straight to a file descriptor, past any stdio buffer.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { buffer in
         var done = 0
-        while done < bytes.count {
-            let n = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+        while done < buffer.count {
+            let n = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return }  // the engine has gone; nothing to report to
             done += n
@@ -30,27 +58,26 @@ func writeAll(_ text: String, to descriptor: Int32) {
     }
 }
 
-/// Standard output made unbuffered, so that a trap loses nothing already printed and a forked
-/// child inherits no pending bytes. Done once, before the first block prints: setvbuf(3) is
-/// only defined before a stream's first operation.
-private let unbufferedStandardOutput: Void = {
-    _ = setvbuf(stdout, nil, _IONBF, 0)
-}()
+/// Sends `message` on standard output (1) or standard error (2).
+func send(_ message: ChannelMessage, to descriptor: Int32) {
+    Channel.shared.send(message, to: descriptor)
+}
 
 /// Starts run block `index`: marks both streams and reseeds the default generator.
 ///
 /// Called by the program `lessons` generates, before each block; not for lessons themselves.
+/// If the block before closed or replaced standard output or error, the program stops here
+/// with a message saying so, rather than lose the output of every block after it.
 public func _lessonBeginBlock(_ index: Int, seed: UInt64) {
-    _ = unbufferedStandardOutput
-    writeToken("block:\(index)", to: STDOUT_FILENO)
-    writeToken("block:\(index)", to: STDERR_FILENO)
+    let channel = Channel.shared
+    for descriptor in [STDOUT_FILENO, STDERR_FILENO]
+    where Channel.identity(of: descriptor) != channel.identities[Int(descriptor) - 1] {
+        channel.send(.lostDescriptor(Int(descriptor)), to: STDERR_FILENO)
+        _exit(1)
+    }
+    channel.send(.block(index), to: STDOUT_FILENO)
+    channel.send(.block(index), to: STDERR_FILENO)
     manualSeed(seed)
-}
-
-/// Marks the start of the top-level statement at `line`, `column` of the lesson, so that a trap
-/// inside a library call can still be blamed on the lesson line that made it.
-public func _lessonAt(_ line: Int, _ column: Int) {
-    writeToken("at:\(line):\(column)", to: STDERR_FILENO)
 }
 
 /// Runs a `should-fail` block in a forked child: returns `true` in the child, which runs the
@@ -66,11 +93,11 @@ public func _lessonForkShouldFail() -> Bool {
     let signal = status & 0x7f
     let code = (status >> 8) & 0xff
     if signal != 0 {
-        writeToken("failed:signal \(signal)", to: STDERR_FILENO)
+        send(.failed("signal \(signal)"), to: STDERR_FILENO)
     } else if code != 0 {
-        writeToken("failed:exit \(code)", to: STDERR_FILENO)
+        send(.failed("exit \(code)"), to: STDERR_FILENO)
     } else {
-        writeToken("survived", to: STDERR_FILENO)
+        send(.survived, to: STDERR_FILENO)
     }
     return false
 }

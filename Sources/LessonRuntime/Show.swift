@@ -1,4 +1,5 @@
 import Drop
+internal import _LessonProtocol
 @preconcurrency import Glibc
 
 /// A picture a run block can display with `show(_:)`.
@@ -16,9 +17,9 @@ public func show(_ figure: some Figure) {
 /// so far.
 public func show(svg: String) {
     check(
-        svg.hasPrefix("<svg") && svg.hasSuffix("</svg>") && !svg.utf8.contains(1),
+        svg.hasPrefix("<svg") && svg.hasSuffix("</svg>"),
         "show(svg:) needs one complete <svg>…</svg> element")
-    writeToken("svg", to: STDOUT_FILENO)
-    writeAll(svg, to: STDOUT_FILENO)
-    writeToken("/svg", to: STDOUT_FILENO)
+    send(.figureStart, to: STDOUT_FILENO)
+    writeAll(Array(svg.utf8), to: STDOUT_FILENO)
+    send(.figureEnd, to: STDOUT_FILENO)
 }

@@ -24,7 +24,7 @@ struct Lessons: AsyncParsableCommand {
     struct Common: ParsableArguments {
         @Option(help: "The global seed every block's seed derives from.")
         var seed: UInt64 = 0
-        @Option(help: "A lesson program's time limit in seconds, from its first block on (a block's timeout= may raise it).")
+        @Option(help: "A lesson program's time limit in seconds, for each block (a block's timeout= overrides it).")
         var timeout: Double = ExecutionSettings().timeout
         @Flag(help: "Execute every lesson even if its results are cached (and cache the fresh results).")
         var noCache = false
@@ -35,6 +35,7 @@ struct Lessons: AsyncParsableCommand {
 
         /// The cache lives beside the Drop build lessons link (`Toolchain.cacheDirectory`).
         func executor() throws(LessonError) -> LessonExecutor {
+            SignalForwarding.install()  // Ctrl-C and SIGTERM stop the lesson programs too
             let toolchain = try Toolchain.locate()
             return LessonExecutor(
                 toolchain: toolchain, settings: ExecutionSettings(seed: seed, timeout: timeout),

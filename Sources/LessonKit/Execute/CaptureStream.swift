@@ -1,8 +1,11 @@
-/// Cuts one output stream of a lesson program into per-block pieces, following the tokens
-/// `\u{1}droplab:VERB\u{2}` that LessonRuntime (`Capture.swift`) writes into it.
+import _LessonProtocol
+
+/// Cuts one output stream of a lesson program into per-block pieces, following the
+/// `ChannelMessage`s that LessonRuntime (`Capture.swift`) writes into it.
 ///
-/// Fed chunk by chunk as the pipe delivers them; a token split across chunks is held back
-/// until it is complete. Text stays as bytes until the end so split UTF-8 survives.
+/// Fed chunk by chunk as the pipe delivers them. Text stays as bytes until the end so split
+/// UTF-8 survives. Nothing the program sends is trusted: a block index must be the next block
+/// or a later one of this lesson, and anything else is recorded as a `violation`.
 struct CaptureStream {
     /// One piece of a block's output on this stream.
     enum Piece: Equatable {
@@ -18,6 +21,8 @@ struct CaptureStream {
 
     /// Bytes of output one block may write to this stream before it is cut off.
     let cap: Int
+    /// How many run blocks the lesson has: the valid block indices are `0..<blockCount`.
+    let blockCount: Int
     /// Pieces per block index.
     private(set) var pieces: [Int: [Piece]] = [:]
     /// Output before the first block began: the compiler's diagnostics, since the program is
@@ -27,90 +32,80 @@ struct CaptureStream {
     private(set) var currentBlock: Int?
     /// How each forked `should-fail` block ended, by block index.
     private(set) var outcomes: [Int: ChildOutcome] = [:]
-    /// The lesson line and column of the top-level statement that started last, per block.
-    private(set) var statements: [Int: (line: Int, column: Int)] = [:]
     /// The block that wrote past the cap, if one did.
     private(set) var overflowedBlock: Int?
+    /// The descriptor (1 or 2) the current block closed or replaced, if it did.
+    private(set) var lostDescriptor: Int?
+    /// A message the program had no business sending (a block index out of order or out of
+    /// range); the program is stopped when one arrives.
+    private(set) var violation: String?
 
-    private var pending: [UInt8] = []
+    private var decoder: ChannelDecoder
     private var text: [UInt8] = []  // the current block's latest text, not yet in `pieces`
     private var inFigure = false
     private var figure: [UInt8] = []
     private var written = 0  // bytes of the current block so far
 
-    init(cap: Int) {
+    init(cap: Int, blockCount: Int, key: ChannelKey) {
         self.cap = cap
+        self.blockCount = blockCount
+        decoder = ChannelDecoder(key: key)
     }
-
-    /// Longest token the runtime writes, with room to spare; a `\u{1}` not closed within this
-    /// many bytes is ordinary text.
-    private static let longestToken = 64
 
     /// Consumes the next chunk of the stream.
     mutating func append(_ chunk: some Collection<UInt8>) {
-        pending.append(contentsOf: chunk)
-        var start = 0
-        while let open = pending[start...].firstIndex(of: 1) {
-            emit(pending[start..<open])
-            guard let close = pending[open...].prefix(Self.longestToken).firstIndex(of: 2) else {
-                if pending.count - open < Self.longestToken {
-                    pending.removeFirst(open)  // perhaps a token cut in two: wait for the rest
-                    return
-                }
-                emit(pending[open...open])
-                start = open + 1
-                continue
-            }
-            handle(token: pending[(open + 1)..<close])
-            start = close + 1
-        }
-        emit(pending[start...])
-        pending.removeAll(keepingCapacity: true)
+        for event in decoder.decode(chunk) { handle(event) }
     }
 
     /// Ends the stream: whatever is held back was text after all.
     mutating func finish() {
-        emit(pending[...])
-        pending = []
+        for event in decoder.finish() { handle(event) }
         flushText()
     }
 
-    private mutating func handle(token: ArraySlice<UInt8>) {
-        let text = String(decoding: token, as: UTF8.self)
-        let prefix = "droplab:"
-        guard text.hasPrefix(prefix) else {
-            emit(ArraySlice([1] + token + [2]))
-            return
-        }
-        let verb = text.dropFirst(prefix.count)
-        if verb.hasPrefix("block:"), let index = Int(verb.dropFirst("block:".count)) {
-            flushText()
-            currentBlock = index
-            written = 0
-        } else if verb == "svg" {
-            inFigure = true
-            figure = []
-        } else if verb == "/svg" {
-            inFigure = false
-            record(.svg(figure))
-        } else if verb.hasPrefix("at:"), let block = currentBlock {
-            let numbers = verb.dropFirst("at:".count).split(separator: ":").compactMap { Int($0) }
-            if numbers.count == 2 { statements[block] = (numbers[0], numbers[1]) }
-        } else if verb == "survived", let block = currentBlock {
-            outcomes[block] = .survived
-        } else if verb.hasPrefix("failed:"), let block = currentBlock {
-            outcomes[block] = .failed(String(verb.dropFirst("failed:".count)))
-        } else {
-            emit(ArraySlice([1] + token + [2]))
+    private mutating func handle(_ event: ChannelDecoder.Event) {
+        guard violation == nil else { return }
+        switch event {
+        case .text(let bytes): emit(bytes)
+        case .message(let message): handle(message)
         }
     }
 
-    private mutating func emit(_ bytes: ArraySlice<UInt8>) {
+    private mutating func handle(_ message: ChannelMessage) {
+        switch message {
+        case .block(let index):
+            guard index >= (currentBlock ?? -1) + 1, index < blockCount else {
+                violation = "the program announced block \(index) after block "
+                    + "\(currentBlock.map(String.init) ?? "none") of \(blockCount)"
+                return
+            }
+            flushText()
+            currentBlock = index
+            written = 0
+            inFigure = false
+        case .figureStart:
+            inFigure = true
+            figure = []
+        case .figureEnd where inFigure:
+            inFigure = false
+            record(.svg(figure))
+        case .survived:
+            if let block = currentBlock { outcomes[block] = .survived }
+        case .failed(let why):
+            if let block = currentBlock { outcomes[block] = .failed(why) }
+        case .lostDescriptor(let descriptor):
+            lostDescriptor = descriptor
+        case .figureEnd:
+            break  // no figure was open
+        }
+    }
+
+    private mutating func emit(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         if inFigure {
             figure.append(contentsOf: bytes)
         } else {
-            record(.text(Array(bytes)))
+            record(.text(bytes))
         }
     }
 

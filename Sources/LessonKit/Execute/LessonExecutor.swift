@@ -39,28 +39,26 @@ public struct LessonExecutor: Sendable {
     private func compileAndRun(_ lesson: Lesson, into run: inout LessonRun) async throws {
         guard !lesson.blocks.isEmpty else { return }
         let seeds = lesson.blocks.map { blockSeed(globalSeed: settings.seed, identity: $0.identity) }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("droplab-lesson-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try RunningPrograms.makeFolder()
+        defer { RunningPrograms.remove(folder: directory) }
         let program = directory + "/lesson.swift"
-        let limit = lesson.blocks.compactMap(\.options.timeout).reduce(settings.timeout, max)
+        let limits = lesson.blocks.map { $0.options.timeout ?? settings.timeout }
 
         // Should-fail blocks whose failure is a compile error are left out, one attempt at a time,
         // until the program compiles (and so runs).
         var compileFailures: [Int: String] = [:]
         while true {
-            let source = ProgramBuilder.source(
+            let source = try ProgramBuilder.source(
                 for: lesson, seeds: seeds, dropping: Set(compileFailures.keys))
             try source.write(toFile: program, atomically: false, encoding: .utf8)
             let outcome = try await ProgramRunner.run(
-                program, toolchain: toolchain, timeout: limit, cap: settings.outputCap)
+                program, toolchain: toolchain, limits: limits, cap: settings.outputCap)
             run.compileSeconds += outcome.compileSeconds
             guard outcome.lastBlock == nil, !outcome.timedOut, !outcome.status.isSuccess else {
                 run.runSeconds = outcome.runSeconds
                 let reader = OutcomeReader(
                     lesson: lesson, seeds: seeds, compileFailures: compileFailures, outcome: outcome,
-                    limit: limit, cap: settings.outputCap)
+                    limits: limits, cap: settings.outputCap)
                 run.results = reader.results()
                 run.failure = reader.failure()
                 return

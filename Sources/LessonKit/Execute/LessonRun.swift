@@ -24,8 +24,8 @@ public struct LessonRun: Sendable {
 public struct ExecutionSettings: Sendable, Hashable {
     /// The global seed every block's seed derives from.
     public var seed: UInt64
-    /// The time limit of a lesson's program in seconds, counted from its first block on (not
-    /// while it compiles), unless a block's `timeout=` asks for more.
+    /// The time limit of each run block in seconds, counted from the block's start (compiling
+    /// is not counted), for every block without a `timeout=` of its own; `--timeout` sets it.
     public var timeout: Double
     /// Bytes one block may print to each of stdout and stderr.
     public var outputCap: Int

@@ -6,8 +6,8 @@ struct OutcomeReader {
     /// Compile diagnostics of the `should-fail` blocks left out of the program.
     var compileFailures: [Int: String]
     var outcome: ProgramRun
-    /// The time limit the program ran under, in seconds.
-    var limit: Double
+    /// Each block's time limit, in seconds.
+    var limits: [Double]
     var cap: Int
 
     /// One result per block that started, in order.
@@ -43,22 +43,34 @@ struct OutcomeReader {
     /// Why the lesson failed, if it did.
     func failure() -> LessonError? {
         let last = outcome.lastBlock
+        if let violation = outcome.stdout.violation ?? outcome.stderr.violation {
+            return error(in: nil, violation + "; the program was stopped")
+        }
         if outcome.timedOut {
+            let limit = last.map { limits[$0] } ?? ProgramRunner.compileAllowance.seconds
             return error(
                 in: last,
                 "timed out after \(limit.formatted) s; the program was killed "
-                    + "(a block's timeout=SECONDS raises the lesson's limit)")
+                    + "(timeout=SECONDS on a block sets its limit, --timeout the default)")
         }
         if let block = outcome.stdout.overflowedBlock ?? outcome.stderr.overflowedBlock {
             return error(in: block, "printed more than \(cap) bytes; its output is truncated")
         }
+        if let descriptor = outcome.stderr.lostDescriptor {
+            let name = descriptor == 1 ? "standard output" : "standard error"
+            return error(
+                in: last,
+                "the block closed or replaced its \(name) (file descriptor \(descriptor)), "
+                    + "so the output of the blocks after it would be lost")
+        }
+        let ending: String
         switch outcome.status {
-        case .exited(0):
-            break
-        case .exited(let code):
-            return error(in: last, trapText(last) ?? "the program exited with code \(code)")
-        case .signaled(let signal):
-            return error(in: last, trapText(last) ?? "the program was killed by signal \(signal)")
+        case .exited(0): ending = ""
+        case .exited(let code): ending = "the program exited with code \(code)"
+        case .signaled(let signal): ending = "the program was killed by signal \(signal)"
+        }
+        if !ending.isEmpty {
+            return error(in: last, trapText(last).map { $0 + "\n" + ending } ?? ending)
         }
         if let block = lesson.blocks.first(where: {
             $0.options.shouldFail && compileFailures[$0.index] == nil && !childFailed($0.index)
@@ -76,9 +88,10 @@ struct OutcomeReader {
         if case .failed? = outcome.stderr.outcomes[block] { true } else { false }
     }
 
+    /// What the program printed on stderr before it failed, without its last newline.
     private func trapText(_ block: Int?) -> String? {
         let text = block.map(stderrText) ?? String(decoding: outcome.stderr.preamble, as: UTF8.self)
-        return text.isEmpty ? nil : text
+        return text.isEmpty ? nil : text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     /// A block's stderr, without the stack traces a crash adds (addresses and paths of this
@@ -94,16 +107,24 @@ struct OutcomeReader {
         return text
     }
 
-    /// An error blamed on `block`, at the statement it was running when known.
+    /// An error blamed on `block`: at the lesson line a trap message names (Swift prints
+    /// `FILE:LINE: Fatal error: …` for `fatalError`, `precondition` and `!` in lesson code,
+    /// FILE being the lesson's path or its `#fileID`), else at the block's first line.
     private func error(in block: Int?, _ message: String) -> LessonError {
         guard let block else {
             return LessonError(stage: .execute, path: lesson.path, message: message)
         }
-        let statement = outcome.stderr.statements[block]
+        let code = lesson.blocks[block]
+        let fileID = ProgramRunner.moduleName + "/" + (lesson.path.split(separator: "/").last ?? "")
+        let named = message.split(separator: "\n").lazy.compactMap { line -> Int? in
+            guard let prefix = [lesson.path + ":", fileID + ":"].first(where: line.hasPrefix),
+                let colon = line.dropFirst(prefix.count).firstIndex(of: ":")
+            else { return nil }
+            return Int(line[line.index(line.startIndex, offsetBy: prefix.count)..<colon])
+        }.first { lesson.block(atLine: $0)?.index == block }
         return LessonError(
-            stage: .execute, path: lesson.path,
-            line: statement?.line ?? lesson.blocks[block].codeLine, column: statement?.column,
-            block: block, message: message.hasSuffix("\n") ? String(message.dropLast()) : message)
+            stage: .execute, path: lesson.path, line: named ?? code.codeLine, block: block,
+            message: message.hasSuffix("\n") ? String(message.dropLast()) : message)
     }
 }
 

@@ -4,17 +4,22 @@ import SwiftSyntax
 /// Writes the one Swift program that runs all of a lesson's blocks in order, like notebook
 /// cells sharing their state.
 ///
-/// Each block is announced to LessonRuntime (output markers and reseeding) and wrapped in
+/// Each block is announced to LessonRuntime (output markers and reseeding) and wrapped in one
 /// `#sourceLocation`, so that diagnostics and trap messages name the lesson file, its lines and
-/// columns. Each top-level statement that starts a line is announced too, so a trap deep inside
-/// Drop is still blamed on the lesson line that called it. A `should-fail` block runs in a
-/// forked child, so its failure leaves the rest alone.
+/// columns. The block's code is copied line for line, with nothing added between its
+/// statements: a call per statement, to tell which one a trap inside Drop came from, doubled
+/// the statements of the program and so its compile time (see `InstrumentationTests`); such a
+/// trap is blamed on the block's line instead. A `should-fail` block runs in a forked child, so
+/// its failure leaves the rest alone.
 enum ProgramBuilder {
     /// The program's source. Blocks in `dropped` (should-fail blocks that already failed to
     /// compile) are announced but contribute no code.
+    ///
+    /// A block that leaves a string literal, a comment or a bracket open would swallow the code
+    /// generated after it; it is an error at the block's line instead.
     static func source(
         for lesson: Lesson, seeds: [UInt64], dropping dropped: Set<Int> = []
-    ) -> String {
+    ) throws(LessonError) -> String {
         let file = stringLiteral(lesson.path)
         var imports = "import Drop\nimport LessonRuntime\n"
         var body = ""
@@ -22,6 +27,12 @@ enum ProgramBuilder {
             body += "_lessonBeginBlock(\(block.index), seed: \(seed))\n"
             guard !dropped.contains(block.index) else { continue }
             let layout = Layout(of: block.code)
+            guard layout.isClosed else {
+                throw LessonError(
+                    stage: .compile, path: lesson.path, line: block.codeLine, block: block.index,
+                    message: "the block leaves a string literal, a comment or a bracket open, "
+                        + "which would swallow the code run after it")
+            }
             // A should-fail block runs inside an `if`, where `import` is not allowed; imports
             // are file-wide anyway, so they move to the top (their lines stay, empty).
             let lifted = block.options.shouldFail ? layout.importLines : []
@@ -36,10 +47,6 @@ enum ProgramBuilder {
                     located += "\n"
                     continue
                 }
-                if let column = layout.statementStarts[offset + 1] {
-                    located += "_lessonAt(\(lessonLine), \(column + block.indent))\n"
-                    located += "#sourceLocation(file: \(file), line: \(lessonLine))\n"
-                }
                 located += line + "\n"
             }
             located += "#sourceLocation()\n"
@@ -52,16 +59,20 @@ enum ProgramBuilder {
         return imports + body
     }
 
-    /// Where a block's top-level statements and imports are, found with SwiftParser.
+    /// What the builder needs to know of a block's code, found with SwiftParser.
     struct Layout {
-        /// The column of each top-level statement that begins its line, by 1-based line.
-        /// Type and function declarations run nothing and are left out.
-        var statementStarts: [Int: Int] = [:]
-        /// The 1-based lines holding exactly one `import` declaration.
+        /// The 1-based lines holding exactly one top-level `import` declaration, alone.
         var importLines: Set<Int> = []
+        /// Code written after the block is a statement of its own: nothing the block opened
+        /// (a `"""` string, a `/*` comment, a `{`) is left open to swallow it.
+        var isClosed = false
+
+        /// A statement put after the block to see whether it stays one.
+        private static let sentinel = "_lessonSentinel()"
 
         init(of code: String) {
-            let tree = Parser.parse(source: code)
+            let tree = Parser.parse(source: code + "\n" + Self.sentinel + "\n")
+            isClosed = tree.statements.last?.trimmedDescription == Self.sentinel
             let converter = SourceLocationConverter(fileName: "", tree: tree)
             let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
             var previousEnd = 0  // line where the previous statement ended
@@ -69,17 +80,12 @@ enum ProgramBuilder {
                 let start = converter.location(for: item.positionAfterSkippingLeadingTrivia)
                 let end = converter.location(for: item.endPositionBeforeTrailingTrivia).line
                 defer { previousEnd = end }
-                // Only where a new line can go in front without cutting a comment or a statement.
-                guard start.line > previousEnd, start.line <= lines.count,
+                // Only a line that holds nothing else moves without cutting a comment or a statement.
+                guard item.item.is(ImportDeclSyntax.self), start.line > previousEnd,
+                    start.line <= lines.count, end == start.line,
                     lines[start.line - 1].utf8.prefix(start.column - 1).allSatisfy({ $0 == 32 || $0 == 9 })
                 else { continue }
-                if item.item.is(ImportDeclSyntax.self) {
-                    if end == start.line { importLines.insert(start.line) }
-                } else if let decl = item.item.as(DeclSyntax.self), !decl.is(VariableDeclSyntax.self) {
-                    continue
-                } else {
-                    statementStarts[start.line] = start.column
-                }
+                importLines.insert(start.line)
             }
         }
     }

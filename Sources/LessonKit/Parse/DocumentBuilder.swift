@@ -26,6 +26,7 @@ final class DocumentBuilder {
     var handlers: Markdown.Handlers {
         Markdown.Handlers(
             math: { [unowned self] in math($0) }, rawHTML: { [unowned self] in rawHTML($0) },
+            linkTarget: { [unowned self] in linkTarget($0) },
             codeBlock: { [unowned self] in codeBlock($0) }, heading: { [unowned self] in heading($0) })
     }
 
@@ -72,6 +73,16 @@ final class DocumentBuilder {
         }
     }
 
+    /// Markdown links and images follow the raw-HTML rules for `href` and `src`.
+    private func linkTarget(_ target: Markdown.LinkTarget) {
+        let url = URLCheck(target.url)
+        if target.isImage, !url.isLocal {
+            fail(target.line, "image \(target.url): only files of the site load (no scheme, no //host)")
+        } else if !target.isImage, !url.isLink {
+            fail(target.line, "link \(target.url): links go to the site's pages, #fragments, http(s): or mailto:")
+        }
+    }
+
     private func codeBlock(_ code: Markdown.FencedCode) -> Markdown.Replacement {
         let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
         if words.count >= 2, words[0] == "swift", words[1] == "run" { return runBlock(code, options: words.dropFirst(2)) }
@@ -103,10 +114,16 @@ final class DocumentBuilder {
             fail(code.line, block: index, "id=\(block.identity) is already used by the block at line \(first)")
         }
         identities[block.identity] = identities[block.identity] ?? code.line
-        for open in OpenConstructs.find(in: code.literal) {
+        if let line = BracketRuns.firstTooLong(in: code.literal) {
             fail(
-                block.codeLine + open.line - 1, block: index,
-                "the block leaves \(open.what) open, which would swallow the code after it")
+                block.codeLine + line - 1, block: index,
+                "more than \(BracketRuns.limit) '[' in a row: Swift's parser would take minutes; name a part")
+        } else {
+            for open in OpenConstructs.find(in: code.literal) {
+                fail(
+                    block.codeLine + open.line - 1, block: index,
+                    "the block leaves \(open.what) open, which would swallow the code after it")
+            }
         }
         blocks.append(block)
         holes.append(.run(index: index, codeHTML: options.hide ? nil : Highlighter.codeBlock(code.literal)))

@@ -47,6 +47,16 @@ enum Markdown {
         var line: Int
     }
 
+    /// The target of a Markdown link `[text](url)`, `<url>`, or image `![alt](url)`.
+    struct LinkTarget: Hashable, Sendable {
+        /// The URL, entities decoded, as the page will hold it.
+        var url: String
+        /// An image loads its URL; a link is only followed when clicked.
+        var isImage: Bool
+        /// 1-based line of the link.
+        var line: Int
+    }
+
     /// What goes where a code block was.
     enum Replacement {
         /// cmark's own rendering.
@@ -64,6 +74,8 @@ enum Markdown {
         var math: (Math) -> String
         /// Raw HTML as it may reach the page.
         var rawHTML: (RawHTML) -> String
+        /// Sees every link and image target (cmark's own URL filter is off with raw HTML on).
+        var linkTarget: (LinkTarget) -> Void
         /// What goes where a fenced code block was.
         var codeBlock: (FencedCode) -> Replacement
         /// A heading's complete element.
@@ -130,7 +142,8 @@ enum Markdown {
 
     /// The node kinds the walk tells apart.
     private enum Kind {
-        case document, paragraph, heading, codeBlock, htmlBlock, htmlInline, text, code, lineBreak, other
+        case document, paragraph, heading, codeBlock, htmlBlock, htmlInline, text, code, lineBreak, link, image
+        case other
 
         init(_ node: OpaquePointer) {
             switch cmark_node_get_type(node) {
@@ -143,6 +156,8 @@ enum Markdown {
             case CMARK_NODE_TEXT: self = .text
             case CMARK_NODE_CODE: self = .code
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: self = .lineBreak
+            case CMARK_NODE_LINK: self = .link
+            case CMARK_NODE_IMAGE: self = .image
             default: self = .other
             }
         }
@@ -161,6 +176,9 @@ enum Markdown {
             case .htmlInline where formulas[node] == nil: raw.append(node)
             case .codeBlock where isFenced(node): codeBlocks.append(node)
             case .heading: headings.append(node)
+            case .link, .image:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                handlers.linkTarget(LinkTarget(url: url, isImage: Kind(node) == .image, line: line(of: node)))
             case .paragraph where firstParagraph == nil && Kind(cmark_node_parent(node)) == .document:
                 firstParagraph = node
             default: break

@@ -12,6 +12,7 @@ enum Highlighter {
 
     /// `code` as HTML: escaped text with `<span class="…">` around every classified token.
     static func highlight(_ code: String) -> String {
+        guard BracketRuns.firstTooLong(in: code) == nil else { return HTML.escape(code) }
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var html = ""

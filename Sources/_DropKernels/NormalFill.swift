@@ -50,12 +50,14 @@ func avxLog(_ input: Float8) -> Float8 {
     x = x + tmp
     let z = x * x
     var y = Float8(repeating: 7.0376836292E-2)
-    for p: Float in [
-        -1.1514610310E-1, 1.1676998740E-1, -1.2420140846E-1, 1.4249322787E-1, -1.6668057665E-1,
-        2.0000714765E-1, -2.4999993993E-1, 3.3333331174E-1,
-    ] {
-        y = Float8(repeating: p).addingProduct(y, x)
-    }
+    y = Float8(repeating: -1.1514610310E-1).addingProduct(y, x)
+    y = Float8(repeating: 1.1676998740E-1).addingProduct(y, x)
+    y = Float8(repeating: -1.2420140846E-1).addingProduct(y, x)
+    y = Float8(repeating: 1.4249322787E-1).addingProduct(y, x)
+    y = Float8(repeating: -1.6668057665E-1).addingProduct(y, x)
+    y = Float8(repeating: 2.0000714765E-1).addingProduct(y, x)
+    y = Float8(repeating: -2.4999993993E-1).addingProduct(y, x)
+    y = Float8(repeating: 3.3333331174E-1).addingProduct(y, x)
     y = y * x
     y = (e * -2.12194440e-4).addingProduct(y, z)
     y = y.addingProduct(-z, Float8(repeating: 0.5))
@@ -70,7 +72,9 @@ func avxSinCos(_ input: Float8) -> (sin: Float8, cos: Float8) {
     var signSin = bits8(input) & 0x8000_0000
     var x = float8(bits8(input) & 0x7FFF_FFFF)
     // The octant, rounded up to even (cvttps2dq truncates).
-    var j = SIMD8<Int32>(x * 1.27323954473516, rounding: .towardZero)
+    let octant = x * 1.27323954473516
+    var j = SIMD8<Int32>()
+    for l in 0..<8 { j[l] = Int32(octant[l]) }  // truncates, lane by lane (one cvttps2dq)
     j = (j &+ 1) & ~1
     let y = Float8(j)
     let swapSin = Bits8(truncatingIfNeeded: (j & 4) &<< 29)

@@ -44,6 +44,11 @@ struct LineGroup {
     /// Each line's sum in Double, accumulated in order from 0.
     @inline(__always)
     func doubleSums() -> SIMD8<Double> {
+        if single {  // one line: a scalar chain, without the vector's lane shuffles
+            var total = 0.0
+            for k in 0..<length { total += Double(x[starts[0] + k * stride]) }
+            return SIMD8(repeating: total)
+        }
         var total = SIMD8<Double>()
         for k in 0..<length { total += doubles(k) }
         return total
@@ -125,6 +130,15 @@ extension Tensor {
     /// equal values (0 and -0) the first, as in PyTorch. Lines have at least one value.
     static func extreme(largest: Bool) -> (LineGroup) -> SIMD8<Float> {
         { g in
+            if g.single {  // one line: the scalar loop, which stops at the first NaN
+                var best = g.x[g.starts[0]]
+                for k in 0..<g.length {
+                    let v = g.x[g.starts[0] + k * g.stride]
+                    if v.isNaN { return SIMD8(repeating: v) }
+                    if largest ? v > best : v < best { best = v }
+                }
+                return SIMD8(repeating: best)
+            }
             var best = g.values(0)
             var settled = best .!= best  // lanes that met a NaN keep it
             for k in 1..<Swift.max(g.length, 1) {

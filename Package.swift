@@ -27,8 +27,12 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
-        // Tensors, PyTorch's generator and printing, the dropout family, a ViT block.
-        .target(name: "Drop", dependencies: ["_DropKernels", "_DropKernelsAVX2", "_DropKernelsAVX512"]),
+        // Tensors, PyTorch's generator and printing, the dropout family, a ViT block. Optimised in
+        // every configuration: lesson programs link the debug build that `swift build` leaves, and
+        // `-O` changes no bit (Swift never contracts float operations) while keeping Drop's checks.
+        .target(
+            name: "Drop", dependencies: ["_DropKernels", "_DropKernelsAVX2", "_DropKernelsAVX512"],
+            swiftSettings: [.unsafeFlags(["-O"])]),
         // Drop's blocked matrix product, generic over the vector width, and its worker threads.
         .target(name: "_DropKernels", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
@@ -68,6 +72,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "drop-bench", dependencies: ["Drop"]),
+        // Times every public op in the build lessons link; Benchmarks/ops_bench.sh runs it beside PyTorch.
+        .executableTarget(name: "ops-bench", dependencies: ["Drop"]),
         // Times a ViT block stack's forward pass; compare with Benchmarks/vit_bench.py.
         .executableTarget(name: "vit-bench", dependencies: ["Drop"]),
         .testTarget(

@@ -36,76 +36,85 @@ extension Size {
     }
 }
 
-extension Tensor {
-    /// `op` applied to each element, one float32 operation per element.
-    @inline(__always)
-    func map(_ op: (Float) -> Float) -> Tensor {
-        let n = numel
-        let out = scalars.withUnsafeBufferPointer { x in
-            [Float](unsafeUninitializedCapacity: n) { buffer, count in
-                for i in 0..<n { buffer[i] = op(x[i]) }
-                count = n
+/// How two operands are read along their broadcast shape, with adjacent dimensions merged
+/// wherever both operands step through them evenly (contiguously, or not at all), so that the
+/// innermost loop is as long as possible: `(64, 197, 768) · (64, 1, 1)` runs as 64 rows of
+/// 151,296 elements times one value each.
+struct BroadcastLayout {
+    /// Merged extents, outermost first (at least one).
+    var dims: [Int]
+    /// Each operand's element stride along each merged dimension (0 where it is broadcast).
+    var stridesA: [Int], stridesB: [Int]
+
+    init(_ a: Size, _ b: Size, to shape: Size) {
+        let sa = a.broadcastStrides(to: shape), sb = b.broadcastStrides(to: shape)
+        dims = [1]
+        stridesA = [0]
+        stridesB = [0]
+        // From the innermost dimension outwards; extents of 1 are never stepped through.
+        for d in shape.indices.reversed() where shape[d] != 1 {
+            let e = dims.count - 1
+            if dims[e] == 1 {
+                (dims[e], stridesA[e], stridesB[e]) = (shape[d], sa[d], sb[d])
+            } else if sa[d] == stridesA[e] * dims[e] && sb[d] == stridesB[e] * dims[e] {
+                dims[e] *= shape[d]
+            } else {
+                dims.append(shape[d])
+                stridesA.append(sa[d])
+                stridesB.append(sb[d])
             }
         }
-        return Tensor(uncheckedScalars: out, shape: shape)
+        dims.reverse()
+        stridesA.reverse()
+        stridesB.reverse()
     }
 
-    /// `op(a, b)` for every pair of elements of `a` and `b` broadcast together.
+    /// Writes `op(x[·], y[·])` for every element of the broadcast shape into `z`, one innermost
+    /// row at a time; rows are shared among Drop's threads when the work is large.
     @inline(__always)
-    static func broadcasting(_ a: Tensor, _ b: Tensor, _ op: (Float, Float) -> Float) -> Tensor {
-        let shape = a.shape == b.shape ? a.shape : Size.broadcast(a.shape, b.shape)
-        let n = shape.numel
-        let out = a.scalars.withUnsafeBufferPointer { x in
-            b.scalars.withUnsafeBufferPointer { y in
-                [Float](unsafeUninitializedCapacity: n) { z, count in
-                    count = n
-                    // Fast paths: same shape, or one side a single value.
-                    if a.numel == n && b.numel == n {
-                        for i in 0..<n { z[i] = op(x[i], y[i]) }
-                    } else if b.numel == 1 && a.numel == n {
-                        let v = y[0]
-                        for i in 0..<n { z[i] = op(x[i], v) }
-                    } else if a.numel == 1 && b.numel == n {
-                        let v = x[0]
-                        for i in 0..<n { z[i] = op(v, y[i]) }
-                    } else if n > 0 {
-                        let sa = a.shape.broadcastStrides(to: shape)
-                        let sb = b.shape.broadcastStrides(to: shape)
-                        let last = shape.count - 1
-                        let inner = shape[last], ia = sa[last], ib = sb[last]
-                        // Walk the outer dimensions like an odometer, one innermost row at a time.
-                        var index = [Int](repeating: 0, count: last)
-                        var offA = 0, offB = 0, o = 0
-                        while o < n {
-                            // Unit and zero strides get their own loops, which the compiler vectorises.
-                            switch (ia, ib) {
-                            case (1, 1): for k in 0..<inner { z[o + k] = op(x[offA + k], y[offB + k]) }
-                            case (1, 0):
-                                let v = y[offB]
-                                for k in 0..<inner { z[o + k] = op(x[offA + k], v) }
-                            case (0, 1):
-                                let v = x[offA]
-                                for k in 0..<inner { z[o + k] = op(v, y[offB + k]) }
-                            default:
-                                for k in 0..<inner { z[o + k] = op(x[offA + k * ia], y[offB + k * ib]) }
-                            }
-                            o += inner
-                            var d = last - 1
-                            while d >= 0 {
-                                index[d] += 1
-                                offA += sa[d]
-                                offB += sb[d]
-                                if index[d] < shape[d] { break }
-                                offA -= sa[d] * shape[d]
-                                offB -= sb[d] * shape[d]
-                                index[d] = 0
-                                d -= 1
-                            }
-                        }
-                    }
+    func apply(
+        _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>,
+        _ op: (Float, Float) -> Float
+    ) {
+        let last = dims.count - 1
+        let inner = dims[last], ia = stridesA[last], ib = stridesB[last]
+        let rows = dims[..<last].reduce(1, *)
+        forEachRange(rows, itemSize: inner) { range in
+            // The outer index of the first row, then an odometer over the outer dimensions.
+            var index = [Int](repeating: 0, count: last)
+            var offA = 0, offB = 0, rest = range.lowerBound
+            for d in (0..<last).reversed() {
+                index[d] = rest % dims[d]
+                rest /= dims[d]
+                offA += index[d] * stridesA[d]
+                offB += index[d] * stridesB[d]
+            }
+            for row in range {
+                let o = row * inner
+                // Unit and zero strides get their own loops, which the compiler vectorises.
+                switch (ia, ib) {
+                case (1, 1): for k in 0..<inner { z[o + k] = op(x[offA + k], y[offB + k]) }
+                case (1, 0):
+                    let v = y[offB]
+                    for k in 0..<inner { z[o + k] = op(x[offA + k], v) }
+                case (0, 1):
+                    let v = x[offA]
+                    for k in 0..<inner { z[o + k] = op(v, y[offB + k]) }
+                default:
+                    for k in 0..<inner { z[o + k] = op(x[offA + k * ia], y[offB + k * ib]) }
+                }
+                var d = last - 1
+                while d >= 0 {
+                    index[d] += 1
+                    offA += stridesA[d]
+                    offB += stridesB[d]
+                    if index[d] < dims[d] { break }
+                    offA -= stridesA[d] * dims[d]
+                    offB -= stridesB[d] * dims[d]
+                    index[d] = 0
+                    d -= 1
                 }
             }
         }
-        return Tensor(uncheckedScalars: out, shape: shape)
     }
 }

@@ -42,37 +42,21 @@ extension Generator {
 
     /// PyTorch's `normal_fill`: `count` (≥ 16) uniforms transformed in blocks of 16; a partial
     /// last block is replaced by 16 fresh uniforms transformed over the last 16 slots.
+    ///
+    /// The transform is `normalFillKernel` (AVX2 arithmetic with explicit FMAs) in the kernel
+    /// build Drop picked; every build gives the same bits.
     func normalFill(count: Int, mean: Float, std: Float) -> [Float] {
         var values = uniformFloats(count: count)
         values.withUnsafeMutableBufferPointer { buffer in
             let data = buffer.baseAddress!
-            var start = 0
-            while start + 16 <= count {
-                Self.normalFill16(data + start, mean: mean, std: std)
-                start += 16
-            }
+            kernels.normalFill(data, count / 16, mean, std)
             if count % 16 != 0 {
                 let tail = data + (count - 16)
                 let fresh = uniformFloats(count: 16)
                 for i in 0..<16 { tail[i] = fresh[i] }
-                Self.normalFill16(tail, mean: mean, std: std)
+                kernels.normalFill(tail, 1, mean, std)
             }
         }
         return values
-    }
-
-    /// Box–Muller on 16 uniforms in place (`NormalFill16`, AVX2 arithmetic): slots j and j + 8
-    /// become the cosine and sine halves of one pair.
-    @inline(__always)
-    static func normalFill16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
-        let twoPi = Float(2 * Double.pi)
-        for j in 0..<8 {
-            let u1 = 1 - data[j]
-            let u2 = data[j + 8]
-            let radius = (-2 * AVXMathFun.log(u1)).squareRoot()
-            let (s, c) = AVXMathFun.sincos(twoPi * u2)
-            data[j] = mean.addingProduct(radius * c, std)
-            data[j + 8] = mean.addingProduct(radius * s, std)
-        }
     }
 }

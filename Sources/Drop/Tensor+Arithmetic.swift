@@ -42,7 +42,7 @@ extension Tensor {
         guard lhs.shape == rhs.shape else { return lhs.assign(lhs + rhs) }
         rhs.scalars.withUnsafeBufferPointer { r in
             lhs.scalars.withUnsafeMutableBufferPointer { l in
-                for i in 0..<l.count { l[i] += r[i] }
+                forEachRange(l.count) { range in for i in range { l[i] += r[i] } }
             }
         }
     }

@@ -10,7 +10,11 @@ public func ones(_ shape: Int...) -> Tensor { full(shape, 1) }
 /// A tensor of the given shape filled with `value`, like `torch.full`.
 public func full(_ shape: [Int], _ value: Float) -> Tensor {
     let size = checkedSize(shape)
-    return Tensor(uncheckedScalars: [Float](repeating: value, count: size.numel), shape: size)
+    let n = size.numel
+    let values = freshScalars(count: n) { z in
+        forEachRange(n) { range in for i in range { z[i] = value } }
+    }
+    return Tensor(uncheckedScalars: values, shape: size)
 }
 
 /// `0, 1, …` below `end`, like `torch.arange(end)`.

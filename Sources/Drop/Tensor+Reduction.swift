@@ -27,50 +27,19 @@ extension Tensor {
     }
 
     /// The largest element (`nan` if any is), as a 0-d tensor.
-    public func max() -> Tensor { extreme("max", dim: nil, keepdim: false, >) }
+    public func max() -> Tensor { extreme("max", dim: nil, keepdim: false, largest: true) }
     /// The largest elements along `dim` (the values of PyTorch's `max(dim)`).
     public func max(dim: Int, keepdim: Bool = false) -> Tensor {
-        extreme("max", dim: dim, keepdim: keepdim, >)
+        extreme("max", dim: dim, keepdim: keepdim, largest: true)
     }
 
     /// The smallest element (`nan` if any is), as a 0-d tensor.
-    public func min() -> Tensor { extreme("min", dim: nil, keepdim: false, <) }
+    public func min() -> Tensor { extreme("min", dim: nil, keepdim: false, largest: false) }
 
-    // MARK: - Kernels: each reduces `count` values `stride` apart.
-
-    private static func sum(_ x: UnsafePointer<Float>, _ count: Int, _ stride: Int) -> Float {
-        Float(doubleSum(x, count, stride))
-    }
-
-    private static func mean(_ x: UnsafePointer<Float>, _ count: Int, _ stride: Int) -> Float {
-        Float(doubleSum(x, count, stride) / Double(count))
-    }
-
-    private static func variance(correction: Int) -> (UnsafePointer<Float>, Int, Int) -> Float {
-        { x, count, stride in
-            // Two passes: the mean first, then squared deviations, avoiding cancellation.
-            let mean = doubleSum(x, count, stride) / Double(count)
-            var squares = 0.0
-            for k in 0..<count {
-                let d = Double(x[k * stride]) - mean
-                squares += d * d
-            }
-            // No degrees of freedom left gives nan (or inf), as in PyTorch.
-            return Float(squares / Double(Swift.max(count - correction, 0)))
-        }
-    }
-
-    private static func doubleSum(_ x: UnsafePointer<Float>, _ count: Int, _ stride: Int) -> Double {
-        var total = 0.0
-        for k in 0..<count { total += Double(x[k * stride]) }
-        return total
-    }
-
-    /// The elements preferred by `better`, with NaN winning as in PyTorch; `name` is the
-    /// operation PyTorch's message names when there is nothing to choose from.
-    private func extreme(
-        _ name: String, dim: Int?, keepdim: Bool, _ better: (Float, Float) -> Bool
-    ) -> Tensor {
+    /// The elements preferred by `largest` (the maximum) or not (the minimum), with NaN winning as
+    /// in PyTorch; `name` is the operation PyTorch's message names when there is nothing to
+    /// choose from.
+    private func extreme(_ name: String, dim: Int?, keepdim: Bool, largest: Bool) -> Tensor {
         if let dim {
             let d = normalizedDim(dim)
             check(
@@ -82,48 +51,7 @@ extension Tensor {
                 "\(name)(): Expected reduction dim to be specified for input.numel() == 0. "
                     + "Specify the reduction dim with the 'dim' argument.")
         }
-        return reduce(dim: dim, keepdim: keepdim) { x, count, stride in
-            var best = x[0]
-            for k in 0..<count {
-                let v = x[k * stride]
-                if v.isNaN { return v }
-                if better(v, best) { best = v }
-            }
-            return best
-        }
-    }
-
-    /// Applies `kernel` to every line of values along `dim` (all elements when `dim` is nil).
-    private func reduce(
-        dim: Int?, keepdim: Bool, _ kernel: (UnsafePointer<Float>, Int, Int) -> Float
-    ) -> Tensor {
-        guard let dim else {
-            return Tensor(scalars.withUnsafeBufferPointer { kernel(Tensor.start(of: $0), numel, 1) })
-        }
-        let d = normalizedDim(dim)
-        let (outer, n, inner) = lines(around: d)
-        let out = scalars.withUnsafeBufferPointer { buffer in
-            let x = Tensor.start(of: buffer)
-            return [Float](unsafeUninitializedCapacity: outer * inner) { z, count in
-                count = outer * inner
-                for o in 0..<outer {
-                    for j in 0..<inner {
-                        z[o * inner + j] = kernel(x + o * n * inner + j, n, inner)
-                    }
-                }
-            }
-        }
-        var dims = shape.dims
-        if ndim > 0 {
-            if keepdim { dims[d] = 1 } else { dims.remove(at: d) }
-        }
-        return Tensor(uncheckedScalars: out, shape: Size(dims))
-    }
-
-    /// The first element of `buffer`; for an empty buffer a dangling pointer that no kernel reads,
-    /// since every line then has zero values.
-    private static func start(of buffer: UnsafeBufferPointer<Float>) -> UnsafePointer<Float> {
-        buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Float>.alignment)!
+        return reduce(dim: dim, keepdim: keepdim, Tensor.extreme(largest: largest))
     }
 
     /// The layout around dimension `d`: (extent before, extent of `d`, extent after).

@@ -5,23 +5,29 @@ extension Tensor {
     ///
     /// The maximum is subtracted first so that large inputs do not overflow; the sum accumulates in
     /// Double, so the last bits may differ from PyTorch's (tests use a tolerance).
-    public func softmax(dim: Int) -> Tensor {
-        let (outer, n, inner) = lines(around: normalizedDim(dim))
-        var out = scalars
-        out.withUnsafeMutableBufferPointer { z in
-            for o in 0..<outer {
-                for j in 0..<inner {
-                    let line = o * n * inner + j  // the first of `n` values `inner` apart
-                    var largest = -Float.infinity
-                    for k in 0..<n { largest = Swift.max(largest, z[line + k * inner]) }
-                    var total = 0.0
-                    for k in 0..<n {
-                        let e = expf(z[line + k * inner] - largest)
-                        z[line + k * inner] = e
-                        total += Double(e)
+    public func softmax(dim: Int) -> Tensor { softmaxLines(dim: normalizedDim(dim)) }
+
+    /// The softmax of every line along `d`, lines shared among Drop's threads; each line is
+    /// computed alone and in order, so the thread count changes no bit.
+    private func softmaxLines(dim d: Int) -> Tensor {
+        let (outer, n, inner) = lines(around: d)
+        let out = scalars.withUnsafeBufferPointer { xs in
+            freshScalars(count: numel) { z in
+                let x = xs.baseAddress!  // numel > 0 here
+                forEachRange(outer * inner, itemSize: n) { range in
+                    for q in range {
+                        let line = (q / inner) * n * inner + q % inner  // `n` values `inner` apart
+                        var largest = -Float.infinity
+                        for k in 0..<n { largest = Swift.max(largest, x[line + k * inner]) }
+                        var total = 0.0
+                        for k in 0..<n {
+                            let e = expf(x[line + k * inner] - largest)
+                            z[line + k * inner] = e
+                            total += Double(e)
+                        }
+                        let sum = Float(total)
+                        for k in 0..<n { z[line + k * inner] /= sum }
                     }
-                    let sum = Float(total)
-                    for k in 0..<n { z[line + k * inner] /= sum }
                 }
             }
         }

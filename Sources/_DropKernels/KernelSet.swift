@@ -13,6 +13,10 @@ package struct KernelSet: Sendable {
         @Sendable (
             _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int, _ threads: Int
         ) -> Void
+    /// Normal samples from `blocks` blocks of 16 uniforms, in place (`randn`'s transform).
+    package let normalFill:
+        @Sendable (_ data: UnsafeMutablePointer<Float>, _ blocks: Int, _ mean: Float, _ std: Float)
+            -> Void
     /// Softmax of each row, in place, on the calling thread.
     package let softmaxRows:
         @Sendable (_ z: UnsafeMutablePointer<Float>, _ rows: Int, _ cols: Int) -> Void
@@ -32,6 +36,7 @@ package struct KernelSet: Sendable {
             MatrixView, MatrixView, UnsafePointer<Float>?, UnsafeMutablePointer<Float>, Int, Int
         ) -> Void,
         gelu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) -> Void,
+        normalFill: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Float, Float) -> Void,
         softmaxRows: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Int) -> Void,
         layerNorm: @escaping @Sendable (
             UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int, UnsafePointer<Float>,
@@ -40,6 +45,7 @@ package struct KernelSet: Sendable {
     ) {
         self.gemm = gemm
         self.gelu = gelu
+        self.normalFill = normalFill
         self.softmaxRows = softmaxRows
         self.layerNorm = layerNorm
     }

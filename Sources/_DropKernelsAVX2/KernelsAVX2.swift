@@ -12,6 +12,9 @@ package let avx2Kernels = KernelSet(
             rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(AVX2Build.self, x, y, count: count, threads: threads) },
+    normalFill: { data, blocks, mean, std in
+        normalFillKernel(AVX2Build.self, data, blocks: blocks, mean: mean, std: std)
+    },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(AVX2Build.self, z, rows: rows, cols: cols) },
     layerNorm: { x, y, rows, cols, weight, bias, eps, threads in
         layerNormKernel(

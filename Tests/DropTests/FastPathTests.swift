@@ -1,0 +1,163 @@
+import Foundation
+import Glibc
+import Testing
+@testable import Drop
+
+/// One recorded PyTorch result from `Fixtures/speed.json` (see `make_speed_fixtures.py`).
+struct FastPathCase: Decodable, CustomStringConvertible {
+    var op: String
+    var seed: UInt64
+    var x: [Int]
+    var y: [Int]
+    var digest: String
+
+    var description: String { "\(op) \(x) \(y)" }
+
+    static let all: [FastPathCase] = {
+        struct File: Decodable { var cases: [FastPathCase] }
+        let url = Bundle.module.url(forResource: "Fixtures/speed", withExtension: "json")!
+        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
+    }()
+
+    /// Drop's result for this case, from the inputs PyTorch drew.
+    func run() -> Tensor {
+        let g = Generator(seed: seed)
+        switch op {
+        case "randn": return randn(x, generator: g)
+        case "randn_mean_std": return randn(x, mean: 0.5, std: 2.5, generator: g)
+        default: break
+        }
+        let a = randn(x, generator: g), b = rand(y, generator: g)
+        switch op {
+        case "add": return a + b
+        case "sub": return a - b
+        case "mul": return a * b
+        case "div": return a / b
+        case "lt": return a < b
+        case "ge": return a >= b
+        case "eq": return a.floor() .== b.floor()
+        case "scaled_mul": return a / 0.9 * b
+        case "add_scalar": return a + 1.5
+        case "mul_scalar": return a * 0.9
+        case "div_scalar": return a / 0.9
+        case "rdiv_scalar": return 2 / a
+        case "neg": return -a
+        case "lt_scalar": return a < 0.5
+        case "floor": return a.floor()
+        case "abs": return a.abs()
+        default: fatalError("unknown op \(op)")
+        }
+    }
+}
+
+@Suite("Fast paths give PyTorch's bits at sizes straddling SIMD widths and the thread split")
+struct FastPathParityTests {
+    @Test("elementwise, broadcasting, comparisons and randn (Fixtures/speed.json)",
+        arguments: FastPathCase.all)
+    func matchesPyTorch(_ recorded: FastPathCase) {
+        #expect(digest(recorded.run()) == recorded.digest)
+    }
+
+    @Test("in-place arithmetic equals the out-of-place result")
+    func inPlace() {
+        for n in [1, 7, 8, 9, 1023, 1024, 1025, 1 << 20 + 3] {
+            let g = Generator(seed: UInt64(n))
+            let x = randn([n], generator: g), y = rand([n], generator: g)
+            var z = x
+            z += y
+            #expect(bits(z) == bits(x + y))
+            z -= y
+            #expect(bits(z) == bits(x + y - y))
+        }
+    }
+}
+
+/// The reductions and softmax as Drop computed them before their kernels ran eight lines side
+/// by side on several threads: one line at a time, in order, in a Double. The fast kernels must
+/// give these bits exactly, whatever the thread count.
+enum ScalarReference {
+    static func line(_ t: Tensor, _ d: Int, _ q: Int) -> [Float] {
+        let (_, n, inner) = t.lines(around: d)
+        let start = (q / inner) * n * inner + q % inner
+        return (0..<n).map { t.scalars[start + $0 * inner] }
+    }
+
+    static func sum(_ v: [Float]) -> Double { v.reduce(0.0) { $0 + Double($1) } }
+
+    static func variance(_ v: [Float], correction: Int) -> Float {
+        let mean = sum(v) / Double(v.count)
+        let squares = v.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) }
+        return Float(squares / Double(Swift.max(v.count - correction, 0)))
+    }
+
+    static func extreme(_ v: [Float], _ better: (Float, Float) -> Bool) -> Float {
+        var best = v[0]
+        for x in v {
+            if x.isNaN { return x }
+            if better(x, best) { best = x }
+        }
+        return best
+    }
+
+    static func softmax(_ v: [Float]) -> [Float] {
+        var largest = -Float.infinity
+        for x in v { largest = Swift.max(largest, x) }
+        let e = v.map { expf($0 - largest) }
+        let total = Float(e.reduce(0.0) { $0 + Double($1) })
+        return e.map { $0 / total }
+    }
+}
+
+@Suite("Reductions and softmax keep their bits on every thread count", .serialized)
+struct ReductionOrderTests {
+    /// Normal values with zeros of both signs, infinities and NaNs mixed in.
+    static func input(_ shape: [Int], seed: UInt64) -> Tensor {
+        var x = randn(shape, generator: Generator(seed: seed))
+        for i in stride(from: 3, to: x.numel, by: 97) { x.scalars[i] = 0 }
+        for i in stride(from: 5, to: x.numel, by: 89) { x.scalars[i] = -0.0 }
+        if seed % 2 == 1 {
+            for i in stride(from: 11, to: x.numel, by: 4099) { x.scalars[i] = .infinity }
+            for i in stride(from: 13, to: x.numel, by: 5003) { x.scalars[i] = .nan }
+        }
+        return x
+    }
+
+    static let shapes: [[Int]] = [
+        [1], [7], [8], [9], [1023], [1024], [1025], [1 << 20 + 3], [3, 7, 9], [2, 1025, 9],
+        [1025, 1024], [9, 8, 1], [1, 1, 7],
+    ]
+
+    @Test("each dim, as the one-line scalar loop did it", arguments: 0..<shapes.count)
+    func alongEveryDim(_ index: Int) {
+        let defaultThreads = getNumThreads()
+        defer { setNumThreads(defaultThreads) }
+        for seed: UInt64 in [1, 2] {
+            let x = Self.input(Self.shapes[index], seed: seed)
+            for threads in [1, 2, 3] {
+                setNumThreads(threads)
+                for d in 0..<x.ndim {
+                    let lines = x.numel / x.shape[d]
+                    let want = (0..<lines).map { ScalarReference.line(x, d, $0) }
+                    #expect(bits(x.sum(dim: d)) == want.map { Float(ScalarReference.sum($0)).bitPattern })
+                    #expect(
+                        bits(x.mean(dim: d, keepdim: true))
+                            == want.map { Float(ScalarReference.sum($0) / Double($0.count)).bitPattern })
+                    #expect(
+                        bits(x.var(dim: d)) == want.map { ScalarReference.variance($0, correction: 1).bitPattern })
+                    #expect(bits(x.max(dim: d)) == want.map { ScalarReference.extreme($0, >).bitPattern })
+                    let soft = x.softmax(dim: d)
+                    for (q, line) in want.enumerated() {
+                        #expect(
+                            ScalarReference.line(soft, d, q).map(\.bitPattern)
+                                == ScalarReference.softmax(line).map(\.bitPattern))
+                    }
+                }
+                let all = x.scalars
+                #expect(x.sum().item().bitPattern == Float(ScalarReference.sum(all)).bitPattern)
+                #expect(x.var().item().bitPattern == ScalarReference.variance(all, correction: 1).bitPattern)
+                #expect(x.max().item().bitPattern == ScalarReference.extreme(all, >).bitPattern)
+                #expect(x.min().item().bitPattern == ScalarReference.extreme(all, <).bitPattern)
+            }
+        }
+    }
+}

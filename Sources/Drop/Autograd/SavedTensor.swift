@@ -1,0 +1,31 @@
+/// A value an op's backward needs, kept as PyTorch's saved variables are: detached, with the
+/// version its tensor had when it was saved.
+struct SavedTensor {
+    /// The values, without a node (so the backward records nothing and holds no graph).
+    private let value: Tensor
+    /// The node whose in-place changes would invalidate `value`.
+    private let node: GradNode?
+    /// `node.version` when saved.
+    private let version: Int
+
+    /// Saves `tensor` as it is now.
+    init(_ tensor: Tensor) {
+        value = tensor.detach()
+        node = tensor.node
+        version = tensor.node?.version ?? 0
+    }
+
+    /// The saved values; stops with PyTorch's message if the tensor was changed in place since.
+    func unpack() -> Tensor {
+        if let node, node.version != version {
+            let kind = node.name.map { ", which is output 0 of \($0)," } ?? ""
+            fail(
+                "one of the variables needed for gradient computation has been modified by an "
+                    + "inplace operation: [torch.FloatTensor \(value.shape.dims)]\(kind) is at "
+                    + "version \(node.version); expected version \(version) instead. Hint: enable "
+                    + "anomaly detection to find the operation that failed to compute its gradient, "
+                    + "with torch.autograd.set_detect_anomaly(True).")
+        }
+        return value
+    }
+}

@@ -5,9 +5,9 @@ extension Tensor {
         guard Tensor.recordsGradient(self) else { return result }
         let saved = SavedTensor(result)
         // PyTorch's threshold_backward: the gradient passes where the result is positive.
-        return result.recording("ReluBackward0", [self]) { g in
+        return saved.attach(to: result.recording("ReluBackward0", [self]) { g in
             [g * saved.unpack().map { $0 > 0 ? 1 : 0 }]
-        }
+        })
     }
 
     /// The exact (erf) GELU of every element, like `F.gelu(x)`: what the `GELU` module computes.

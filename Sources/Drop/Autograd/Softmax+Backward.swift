@@ -4,18 +4,18 @@ extension Tensor {
     func recordingSoftmax(of x: Tensor, dim: Int) -> Tensor {
         guard Tensor.recordsGradient(x) else { return self }
         let result = SavedTensor(self)
-        return recording("SoftmaxBackward0", [x]) { g in
+        return result.attach(to: recording("SoftmaxBackward0", [x]) { g in
             let y = result.unpack()
             return [y * (g - (g * y).sum(dim: dim, keepdim: true))]
-        }
+        })
     }
 
     /// `self` = `x.logSoftmax(dim:)`, recorded: `∂x = g − exp(y) · Σ g`, summed along `dim`.
     func recordingLogSoftmax(of x: Tensor, dim: Int) -> Tensor {
         guard Tensor.recordsGradient(x) else { return self }
         let result = SavedTensor(self)
-        return recording("LogSoftmaxBackward0", [x]) { g in
+        return result.attach(to: recording("LogSoftmaxBackward0", [x]) { g in
             [g - result.unpack().exp() * g.sum(dim: dim, keepdim: true)]
-        }
+        })
     }
 }

@@ -11,7 +11,7 @@ extension Tensor {
     func recordingExp(of x: Tensor) -> Tensor {
         guard Tensor.recordsGradient(x) else { return self }
         let result = SavedTensor(self)
-        return recording("ExpBackward0", [x]) { g in [g * result.unpack()] }
+        return result.attach(to: recording("ExpBackward0", [x]) { g in [g * result.unpack()] })
     }
 
     /// `self` = `x.log()`, recorded: the gradient is `g / x`.
@@ -25,7 +25,7 @@ extension Tensor {
     func recordingSqrt(of x: Tensor) -> Tensor {
         guard Tensor.recordsGradient(x) else { return self }
         let result = SavedTensor(self)
-        return recording("SqrtBackward0", [x]) { g in [g / (2 * result.unpack())] }
+        return result.attach(to: recording("SqrtBackward0", [x]) { g in [g / (2 * result.unpack())] })
     }
 
     /// `self` = `x.abs()`, recorded: the gradient is `g · sign(x)` (0 at 0).

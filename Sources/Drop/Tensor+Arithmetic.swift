@@ -4,13 +4,21 @@ import Glibc
 /// broadcasting tensors, and a `Float` on either side.
 extension Tensor {
     /// Elementwise sum, broadcasting `lhs` and `rhs`.
-    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, +).recordingAdd(lhs, rhs) }
+    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
+        broadcasting(lhs, rhs, +).recordingAdd(lhs, rhs)
+    }
     /// Elementwise difference, broadcasting `lhs` and `rhs`.
-    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, -).recordingSub(lhs, rhs) }
+    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
+        broadcasting(lhs, rhs, -).recordingSub(lhs, rhs)
+    }
     /// Elementwise product, broadcasting `lhs` and `rhs`.
-    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, *).recordingMul(lhs, rhs) }
+    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
+        broadcasting(lhs, rhs, *).recordingMul(lhs, rhs)
+    }
     /// Elementwise quotient, broadcasting `lhs` and `rhs`.
-    public static func / (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, /).recordingDiv(lhs, rhs) }
+    public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
+        broadcasting(lhs, rhs, /).recordingDiv(lhs, rhs)
+    }
 
     /// Adds `rhs` to every element.
     public static func + (lhs: Tensor, rhs: Float) -> Tensor {

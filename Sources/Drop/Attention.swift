@@ -25,6 +25,8 @@ public final class Attention: Module {
 
     /// The submodules in timm's registration order.
     public var children: [any Module] { [qkv, proj] }
+    /// timm's attribute names of `children`.
+    public var childNames: [String] { ["qkv", "proj"] }
 
     /// Creates the layer; draws the `qkv` weights (and bias if `qkvBias`), then `proj`'s, as timm.
     public init(dim: Int, numHeads: Int = 8, qkvBias: Bool = false) {
@@ -45,7 +47,8 @@ public final class Attention: Module {
             "Attention expects (B, N, \(numHeads * headDim)), got \(x.shape)")
         let (b, n, d) = (x.shape[0], x.shape[1], x.shape[2])
         // One row per token: [q (all heads) | k | v], each head a slice of headDim columns.
-        var packed = qkv(x).scalars  // (B·N, 3·D)
+        var projected = qkv(x)  // (B, N, 3·D)
+        var packed = projected.takeScalars()  // (B·N, 3·D)
         packed.withUnsafeMutableBufferPointer { p in
             for row in 0..<(b * n) {
                 for j in 0..<d { p[row * 3 * d + j] *= scale }
@@ -73,7 +76,8 @@ public final class Attention: Module {
                 }
             }
         }
-        return proj(Tensor(uncheckedScalars: merged, shape: [b, n, d]))
+        return proj(
+            Tensor(uncheckedScalars: merged, shape: [b, n, d]).recordingAttention(of: projected, packed: packed, self))
     }
 
     /// One head's queries (`part` 0), keys (1) or values (2) of one sample: `(N, headDim)`.

@@ -23,6 +23,8 @@ public final class Block: Module {
 
     /// The submodules in timm's registration order.
     public var children: [any Module] { [norm1, attn, dropPath1, norm2, mlp, dropPath2] }
+    /// timm's attribute names of `children`.
+    public var childNames: [String] { ["norm1", "attn", "drop_path1", "norm2", "mlp", "drop_path2"] }
 
     /// Creates a block of width `dim` whose MLP is `Int(dim · mlpRatio)` wide.
     public init(

@@ -19,6 +19,8 @@ public final class BlockStack: Module {
 
     /// The blocks.
     public var children: [any Module] { blocks }
+    /// `blocks.0`, `blocks.1`, …, as in timm's `VisionTransformer`.
+    public var childNames: [String] { blocks.indices.map { "blocks.\($0)" } }
 
     /// Creates `depth` blocks of width `dim`; block `l` gets drop-path rate
     /// `dropPathSchedule(rate: dropPathRate, depth: depth)[l]`.

@@ -13,7 +13,7 @@ public func dropPath(
     let keep = 1 - dropProb
     let mask = bernoulliMask(
         count: x.shape[0], keep: keep, scale: keep > 0 && scaleByKeep, generator: generator)  // (B)
-    return x.multiplyingRows(by: mask)
+    return x.droppingRows(by: mask)
 }
 
 /// Stochastic depth for residual blocks, like timm's `DropPath(drop_prob, scale_by_keep)`.

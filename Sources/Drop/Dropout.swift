@@ -9,8 +9,12 @@ public func dropout(
 ) -> Tensor {
     checkDropoutProbability(p)
     if p == 0 || !training || x.numel == 0 { return x }
-    if p == 1 { return x.timesZero() }
+    if p == 1 { return x.droppingAll() }
     let keep = 1 - p  // in double, as PyTorch computes it
+    if Tensor.recordsGradient(x) {
+        // The backward needs the mask: draw it on its own (the same draws, the same products).
+        return x.droppingRows(by: bernoulliMask(count: x.numel, keep: keep, scale: true, generator: generator))
+    }
     // PyTorch's noise is Float(m) / Float(keep): exactly `scale` or 0.
     let scale = 1 / Float(keep)
     let threshold = bernoulliThreshold(keep)

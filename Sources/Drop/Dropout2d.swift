@@ -10,11 +10,11 @@ public func dropout2d(
 ) -> Tensor {
     checkDropoutProbability(p)
     if p == 0 || !training || x.numel == 0 { return x }
-    if p == 1 { return x.timesZero() }
+    if p == 1 { return x.droppingAll() }
     check(x.ndim >= 2, "Feature dropout requires at least 2 dimensions in the input")
     let mask = bernoulliMask(
         count: x.shape[0] * x.shape[1], keep: 1 - p, scale: true, generator: generator)  // (N, C)
-    return x.multiplyingRows(by: mask)
+    return x.droppingRows(by: mask)
 }
 
 /// Channel-wise dropout as a layer, like `nn.Dropout2d(p)`.

@@ -18,7 +18,7 @@ public final class GELU: Module {
                 kernels.gelu(p.baseAddress!, y, p.count, getNumThreads())
             }
         }
-        return Tensor(uncheckedScalars: out, shape: x.shape)
+        return Tensor(uncheckedScalars: out, shape: x.shape).recordingGELU(of: x)
     }
 
     /// Applies GELU to every element of `x` where it lies (copying first only if its storage is

@@ -18,10 +18,13 @@ public final class LayerNorm: Module {
     /// Creates a layer norm over a last dimension of extent `dim`.
     public init(_ dim: Int, eps: Float = 1e-5) {
         check(dim > 0, "LayerNorm needs a positive dim, got \(dim)")
-        weight = Tensor([Float](repeating: 1, count: dim))
-        bias = Tensor([Float](repeating: 0, count: dim))
+        weight = parameter(Tensor([Float](repeating: 1, count: dim)))
+        bias = parameter(Tensor([Float](repeating: 0, count: dim)))
         self.eps = eps
     }
+
+    /// `weight`, then `bias`.
+    public var directParameters: [(String, Tensor)] { [("weight", weight), ("bias", bias)] }
 
     /// Normalises each row of the last dimension of `x`: `(…, dim)` → `(…, dim)`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
@@ -41,6 +44,6 @@ public final class LayerNorm: Module {
                 }
             }
         }
-        return Tensor(uncheckedScalars: out, shape: x.shape)
+        return Tensor(uncheckedScalars: out, shape: x.shape).recordingLayerNorm(x, weight, bias, eps: eps)
     }
 }

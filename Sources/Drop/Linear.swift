@@ -28,11 +28,16 @@ public final class Linear: Module {
         // The bounds are computed in Double like PyTorch's Python code, then rounded to float.
         let gain = (2.0 / (1.0 + 5.0)).squareRoot()  // calculate_gain("leaky_relu", √5)
         let weightBound = Float(3.0.squareRoot() * (gain / fanIn.squareRoot()))
-        weight = rand(
-            [outFeatures, inFeatures], from: -weightBound, to: weightBound, generator: generator)
+        weight = parameter(rand(
+            [outFeatures, inFeatures], from: -weightBound, to: weightBound, generator: generator))
         let biasBound = Float(1 / fanIn.squareRoot())
         self.bias =
-            bias ? rand([outFeatures], from: -biasBound, to: biasBound, generator: generator) : nil
+            bias ? parameter(rand([outFeatures], from: -biasBound, to: biasBound, generator: generator)) : nil
+    }
+
+    /// `weight`, then `bias` if there is one.
+    public var directParameters: [(String, Tensor)] {
+        [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
     }
 
     /// Applies the layer to the last dimension of `x`: `(…, inFeatures)` → `(…, outFeatures)`.
@@ -59,6 +64,7 @@ public final class Linear: Module {
             }
         }
         return Tensor(uncheckedScalars: out, shape: Size(x.shape.dims.dropLast() + [outFeatures]))
+            .recordingLinear(x, weight, bias)
     }
 
     /// Runs `body` with the bias's floats, or with `nil` for a layer without bias.

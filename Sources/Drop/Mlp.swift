@@ -14,6 +14,8 @@ public final class Mlp: Module {
 
     /// The submodules in timm's registration order.
     public var children: [any Module] { [fc1, act, fc2] }
+    /// timm's attribute names of `children`.
+    public var childNames: [String] { ["fc1", "act", "fc2"] }
 
     /// Creates the MLP; draws `fc1`'s weight and bias, then `fc2`'s, as timm.
     public init(inFeatures: Int, hiddenFeatures: Int) {
@@ -25,7 +27,8 @@ public final class Mlp: Module {
     /// Transforms each token independently: `(…, D)` → `(…, D)`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         var hidden = fc1(x)  // (…, hiddenFeatures)
-        act.apply(inPlace: &hidden)
+        // In place saves a buffer, unless the backward needs GELU's input.
+        if Tensor.recordsGradient(hidden) { hidden = act(hidden) } else { act.apply(inPlace: &hidden) }
         return fc2(hidden)
     }
 }

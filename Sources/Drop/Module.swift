@@ -7,6 +7,10 @@ public protocol Module: AnyObject {
     var training: Bool { get set }
     /// The direct submodules, in registration order.
     var children: [any Module] { get }
+    /// The attribute names of `children` (PyTorch's names, for `namedParameters()`).
+    var childNames: [String] { get }
+    /// The module's own parameters with their attribute names, children's excluded.
+    var directParameters: [(String, Tensor)] { get }
     /// Applies the module to `x`.
     func callAsFunction(_ x: Tensor) -> Tensor
 }

@@ -6,8 +6,9 @@ extension Tensor: CustomStringConvertible {
         let prefix = "tensor("
         guard numel > 0 else {
             // Only a 1-D empty tensor omits its size.
-            if ndim == 1 { return prefix + "[])" }
-            return prefix + "[], size=(" + shape.dims.map(String.init).joined(separator: ", ") + "))"
+            if ndim == 1 { return withSuffixes(prefix + "[]") }
+            let size = "size=(" + shape.dims.map(String.init).joined(separator: ", ") + ")"
+            return withSuffixes(prefix + "[]", [size])
         }
         let summarize = numel > PrintOptions.threshold
         let printer = TensorPrinter(
@@ -15,7 +16,7 @@ extension Tensor: CustomStringConvertible {
             formatter: TensorFormatter(summarize ? summarizedScalars() : scalars))
         var out = prefix
         printer.write(offset: 0, depth: 0, indent: prefix.count, to: &out)
-        return out + ")"
+        return withSuffixes(out)
     }
 
     /// The edge items along every dimension: what the formatter looks at in a summarised tensor.

@@ -25,5 +25,5 @@ public func stochasticDepth(
     let draws = mode == .row ? input.shape[0] : 1
     let mask = bernoulliMask(
         count: draws, keep: survival, scale: survival > 0, generator: generator)  // (B) or (1)
-    return input.multiplyingRows(by: mask)
+    return input.droppingRows(by: mask)
 }

@@ -47,7 +47,7 @@ extension Tensor {
         var dims = batch.dims + [m, n]
         if other.ndim == 1 { dims.removeLast() }
         if ndim == 1 { dims.remove(at: dims.count - (other.ndim == 1 ? 1 : 2)) }
-        return Tensor(uncheckedScalars: out, shape: Size(dims))
+        return Tensor(uncheckedScalars: out, shape: Size(dims)).recordingMatmul(self, other)
     }
 }
 

@@ -4,15 +4,21 @@
 /// last bits; tests compare them with a tolerance.
 extension Tensor {
     /// The sum of all elements, as a 0-d tensor.
-    public func sum() -> Tensor { reduce(dim: nil, keepdim: false, Tensor.sum) }
+    public func sum() -> Tensor {
+        reduce(dim: nil, keepdim: false, Tensor.sum).recordingSum(of: self, dim: nil, keepdim: false)
+    }
     /// The sums along `dim`; `keepdim` keeps it with extent 1.
-    public func sum(dim: Int, keepdim: Bool = false) -> Tensor { reduce(dim: dim, keepdim: keepdim, Tensor.sum) }
+    public func sum(dim: Int, keepdim: Bool = false) -> Tensor {
+        reduce(dim: dim, keepdim: keepdim, Tensor.sum).recordingSum(of: self, dim: dim, keepdim: keepdim)
+    }
 
     /// The mean of all elements, as a 0-d tensor (`nan` when empty).
-    public func mean() -> Tensor { reduce(dim: nil, keepdim: false, Tensor.mean) }
+    public func mean() -> Tensor {
+        reduce(dim: nil, keepdim: false, Tensor.mean).recordingMean(of: self, dim: nil, keepdim: false)
+    }
     /// The means along `dim`; `keepdim` keeps it with extent 1.
     public func mean(dim: Int, keepdim: Bool = false) -> Tensor {
-        reduce(dim: dim, keepdim: keepdim, Tensor.mean)
+        reduce(dim: dim, keepdim: keepdim, Tensor.mean).recordingMean(of: self, dim: dim, keepdim: keepdim)
     }
 
     /// The variance of all elements, as a 0-d tensor: unbiased by default (`correction` 1, as

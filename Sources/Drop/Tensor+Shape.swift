@@ -24,7 +24,9 @@ extension Tensor {
         let outShape = Size(order.map { shape[$0] })
         let strides = order.map { inStrides[$0] }  // source stride of each output dimension
         let n = numel
-        guard ndim > 1, n > 0 else { return Tensor(uncheckedScalars: scalars, shape: outShape) }
+        guard ndim > 1, n > 0 else {
+            return Tensor(uncheckedScalars: scalars, shape: outShape).recordingPermute(of: self, order)
+        }
         let last = ndim - 1
         let inner = outShape[last], innerStride = strides[last]
         let out = scalars.withUnsafeBufferPointer { x in
@@ -48,7 +50,7 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(uncheckedScalars: out, shape: outShape)
+        return Tensor(uncheckedScalars: out, shape: outShape).recordingPermute(of: self, order)
     }
 
     /// The dimensions reordered so that dimension `i` of the result is dimension `dims[i]` of self.
@@ -58,7 +60,7 @@ extension Tensor {
     public func transpose(_ dim0: Int, _ dim1: Int) -> Tensor {
         var order = Array(0..<ndim)
         order.swapAt(normalizedDim(dim0), normalizedDim(dim1))
-        return permute(order)
+        return permute(order).recordingPermute(of: self, order, name: "TransposeBackward0")
     }
 
     /// A dimension of extent 1 inserted at `dim` (negative counts from the end of the result).
@@ -66,20 +68,23 @@ extension Tensor {
         var dims = shape.dims
         dims.insert(1, at: normalizedDim(dim, extra: 1))
         return Tensor(uncheckedScalars: scalars, shape: Size(dims))
+            .recordingSqueeze(of: self, name: "UnsqueezeBackward0")
     }
 
     /// Every dimension of extent 1 removed.
     public func squeeze() -> Tensor {
         Tensor(uncheckedScalars: scalars, shape: Size(shape.dims.filter { $0 != 1 }))
+            .recordingSqueeze(of: self, name: "SqueezeBackward0")
     }
 
     /// Dimension `dim` removed if its extent is 1; otherwise the tensor unchanged, as in PyTorch.
     public func squeeze(_ dim: Int) -> Tensor {
         let d = normalizedDim(dim)
-        guard ndim > 0, shape[d] == 1 else { return self }
+        guard ndim > 0, shape[d] == 1 else { return recordingSqueeze(of: self, name: "SqueezeBackward1") }
         var dims = shape.dims
         dims.remove(at: d)
         return Tensor(uncheckedScalars: scalars, shape: Size(dims))
+            .recordingSqueeze(of: self, name: "SqueezeBackward1")
     }
 
     /// Dimensions `startDim...endDim` merged into one, like `torch.flatten` (a 0-d tensor gives 1-D).

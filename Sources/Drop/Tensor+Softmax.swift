@@ -31,6 +31,6 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(uncheckedScalars: out, shape: shape)
+        return Tensor(uncheckedScalars: out, shape: shape).recordingSoftmax(of: self, dim: dim)
     }
 }

@@ -4,11 +4,26 @@
 /// (the storage is a Swift array, which is copy-on-write). Printing a tensor gives exactly
 /// what PyTorch prints for the same values. `==` compares whole tensors (shape and every value;
 /// NaN is never equal); elementwise masks come from `.==`, `<` and friends.
+///
+/// A tensor that requires grad also carries a `GradNode` (see there for the design of the tape).
 public struct Tensor: Sendable, Equatable {
-    /// The elements in row-major (C) order; `scalars.count == shape.numel`.
-    public internal(set) var scalars: [Float]
+    /// The elements, unless `node` is a leaf that holds them (see `scalars`).
+    var storage: [Float]
     /// The extent of each dimension, outermost first.
     public internal(set) var shape: Size
+    /// The autograd record: nil for a tensor that does not require grad.
+    var node: GradNode?
+
+    /// The elements in row-major (C) order; `scalars.count == shape.numel`.
+    ///
+    /// A leaf that requires grad keeps its values in its node, so that every copy (the module's
+    /// property, the optimizer's handle) sees an optimizer's update.
+    public internal(set) var scalars: [Float] {
+        get { node?.leafValue ?? storage }
+        _modify {
+            if let node, node.isLeaf { yield &node.value } else { yield &storage }
+        }
+    }
 
     /// Creates a tensor from row-major `scalars` and a `shape` whose element count matches.
     public init(_ values: [Float], shape: [Int]) {
@@ -16,7 +31,7 @@ public struct Tensor: Sendable, Equatable {
         check(
             values.count == Size(shape).numel,
             "shape \(Size(shape)) is invalid for input of size \(values.count)")
-        self.scalars = values
+        self.storage = values
         self.shape = Size(shape)
     }
 
@@ -32,7 +47,7 @@ public struct Tensor: Sendable, Equatable {
 
     /// Creates a tensor without checking; `scalars.count` must equal `shape.numel`.
     init(uncheckedScalars scalars: [Float], shape: Size) {
-        self.scalars = scalars
+        self.storage = scalars
         self.shape = shape
     }
 
@@ -65,7 +80,7 @@ public struct Tensor: Sendable, Equatable {
         check(
             dims.allSatisfy { $0 >= 0 } && Size(dims).numel == numel,
             "shape '\(newShape)' is invalid for input of size \(numel)")
-        return Tensor(uncheckedScalars: scalars, shape: Size(dims))
+        return Tensor(uncheckedScalars: scalars, shape: Size(dims)).recordingReshape(of: self)
     }
 
     /// The same elements viewed with another shape; one extent may be `-1` (inferred).
@@ -82,6 +97,7 @@ public struct Tensor: Sendable, Equatable {
         let inner = numel / n  // n > 0: index j passed the bounds check
         return Tensor(
             uncheckedScalars: Array(scalars[j * inner..<(j + 1) * inner]),
-            shape: Size(Array(shape.dims.dropFirst())))
+            shape: Size(Array(shape.dims.dropFirst()))
+        ).recordingSelect(of: self, index: j)
     }
 }

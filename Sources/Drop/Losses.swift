@@ -1,0 +1,39 @@
+/// The mean cross-entropy of `logits` `(N, C)` against class indices `targets` (N of them),
+/// like `F.cross_entropy(logits, targets)`: `logSoftmax` then the mean negative log-likelihood.
+public func crossEntropy(_ logits: Tensor, targets: [Int]) -> Tensor {
+    check(
+        logits.ndim == 2 && logits.shape[0] == targets.count,
+        "Expected input batch_size (\(logits.ndim == 2 ? logits.shape[0] : logits.numel)) to match "
+            + "target batch_size (\(targets.count)).")
+    let classes = logits.shape[1]
+    for t in targets { check(t >= 0 && t < classes, "Target \(t) is out of bounds.") }
+    let logProbabilities = logits.logSoftmax(dim: 1)  // (N, C)
+    let lp = logProbabilities.scalars
+    var total = 0.0
+    for (i, t) in targets.enumerated() { total -= Double(lp[i * classes + t]) }
+    let count = targets.count
+    let loss = Tensor(Float(total / Double(count)))
+    guard Tensor.recordsGradient(logProbabilities) else { return loss }
+    return loss.recording("NllLossBackward0", [logProbabilities]) { g in
+        // −g / N at each sample's target class, 0 elsewhere.
+        var d = [Float](repeating: 0, count: count * classes)
+        let share = -g.item() / Float(count)
+        for (i, t) in targets.enumerated() { d[i * classes + t] = share }
+        return [Tensor(uncheckedScalars: d, shape: [count, classes])]
+    }
+}
+
+/// The mean squared difference of `input` and `target` (same shape), like `F.mse_loss`.
+public func mseLoss(_ input: Tensor, _ target: Tensor) -> Tensor {
+    check(
+        input.shape == target.shape,
+        "mse_loss: input shape \(input.shape) and target shape \(target.shape) differ")
+    let difference = (input - target).detach()
+    let loss = (difference * difference).mean()
+    guard Tensor.recordsGradient(input, target) else { return loss }
+    let scale = 2 / Float(input.numel)
+    return loss.recording("MseLossBackward0", [input, target]) { g in
+        let d = difference * (scale * g.item())  // PyTorch: 2 · (input − target) · g / N
+        return [d, -d]
+    }
+}

@@ -13,11 +13,16 @@ public struct BarChart: Figure {
 
         /// A series of bar heights, one per category.
         public init(_ label: String, _ values: [Float]) {
+            self.init(label, values.map(Double.init))
+        }
+
+        /// A series of bar heights, one per category, such as `dropPathSchedule`'s rates.
+        public init(_ label: String, _ values: [Double]) {
             check(
                 values.allSatisfy { $0.isFinite && $0 >= 0 },
                 "BarChart series '\(label)' needs finite, non-negative values")
             self.label = label
-            self.values = values.map(Double.init)
+            self.values = values
         }
     }
 

@@ -4,16 +4,19 @@ import Drop
 /// the shape of a Dropout or DropPath mask at a glance.
 ///
 /// 1-D and 2-D tensors are one panel; `(C, H, W)` is one row of panels, one per channel;
-/// `(B, C, H, W)` is a grid, one row per sample. Non-zero values share one viridis colour
-/// scale, from the smallest to the largest.
+/// `(B, C, H, W)` is a grid, one row per sample. A tensor with at most four distinct non-zero
+/// values (a scaled mask) gets one legend swatch per value, named by `labels`; otherwise the
+/// non-zero values share one viridis scale, from the smallest to the largest.
 public struct Heatmap: Figure {
     /// The tensor drawn.
     public let tensor: Tensor
     /// The caption above the panels.
     public let title: String?
+    /// Legend names for values, e.g. `[2: "kept ×1/q", 0: "dropped"]`.
+    public let labels: [Float: String]
 
     /// A heatmap of a 1-D to 4-D tensor.
-    public init(_ t: Tensor, title: String? = nil) {
+    public init(_ t: Tensor, title: String? = nil, labels: [Float: String] = [:]) {
         check(
             (1...4).contains(t.ndim),
             "Heatmap draws 1-D to 4-D tensors (H, W), (C, H, W) or (B, C, H, W); got shape \(t.shape)")
@@ -23,10 +26,26 @@ public struct Heatmap: Figure {
             "Heatmap draws at most 65536 values (one SVG rectangle each); slice the \(t.shape) tensor first")
         self.tensor = t
         self.title = title
+        self.labels = labels
     }
 
     /// The complete, deterministic `<svg>` element.
     public var svg: String {
+        let scale = HeatmapScale(values: tensor.scalars, labels: labels)
+        let panel = body(scale: scale)
+        let width = max(panel.width, scale.legendWidth, 300)
+        return SVGText.open(width: width, height: panel.height + 44, kind: "heatmap", label: label)
+            + panel.svg + scale.legend(y: panel.height + 14) + "</svg>"
+    }
+
+    /// What a screen reader says about this heatmap.
+    var label: String {
+        (title.map { $0 + ": " } ?? "") + "heatmap of a tensor of shape \(tensor.shape), "
+            + "\(tensor.scalars.count { $0 == 0 }) of \(tensor.numel) values exactly zero"
+    }
+
+    /// The title and the cells, drawn from (0, 0), without the legend.
+    func body(scale: HeatmapScale) -> (svg: String, width: Double, height: Double) {
         let dims = Array(tensor.shape)
         // Pad to (B, C, H, W).
         let (b, c, h, w) =
@@ -37,34 +56,28 @@ public struct Heatmap: Figure {
             default: (dims[0], dims[1], dims[2], dims[3])
             }
         let values = tensor.scalars
-        let finite = values.filter { $0.isFinite && $0 != 0 }
-        let low = Double(finite.min() ?? 0), high = Double(finite.max() ?? 0)
+        let n = SVGText.number
 
         // Cells shrink so that wide tensors still fit a page column.
         let cell = Double(max(4, min(28, 600 / (c * w + (c - 1)))))
         let gap = cell, labelWidth = b > 1 ? 44.0 : 0
         let top = (title == nil ? 8.0 : 30) + (c > 1 ? 18 : 0)
         let panelWidth = Double(w) * cell, panelHeight = Double(h) * cell
-        let width = max(labelWidth + Double(c) * panelWidth + Double(c - 1) * gap + 16, 300)
+        let width = labelWidth + Double(c) * panelWidth + Double(c - 1) * gap + 16
         let gridHeight = Double(b) * panelHeight + Double(b - 1) * gap
-        let height = top + gridHeight + 44
 
-        let zeros = values.count { $0 == 0 }
-        var svg = SVGText.open(
-            width: width, height: height, kind: "heatmap",
-            label: (title.map { $0 + ": " } ?? "") + "heatmap of a tensor of shape \(tensor.shape), "
-                + "\(zeros) of \(values.count) values exactly zero")
+        var svg = ""
         if let title {
             svg += "<text x=\"8\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"currentColor\">\(SVGText.escape(title))</text>\n"
         }
         for channel in 0..<c where c > 1 {
             let x = labelWidth + 8 + Double(channel) * (panelWidth + gap) + panelWidth / 2
-            svg += "<text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(top - 6))\" text-anchor=\"middle\" class=\"muted\" fill=\"#667\">c=\(channel)</text>\n"
+            svg += "<text x=\"\(n(x, 2))\" y=\"\(n(top - 6, 2))\" text-anchor=\"middle\" class=\"muted\" fill=\"#667\">c=\(channel)</text>\n"
         }
         for sample in 0..<b {
             let y0 = top + Double(sample) * (panelHeight + gap)
             if b > 1 {
-                svg += "<text x=\"8\" y=\"\(SVGText.number(y0 + panelHeight / 2 + 4))\" class=\"muted\" fill=\"#667\">b=\(sample)</text>\n"
+                svg += "<text x=\"8\" y=\"\(n(y0 + panelHeight / 2 + 4, 2))\" class=\"muted\" fill=\"#667\">b=\(sample)</text>\n"
             }
             for channel in 0..<c {
                 let x0 = labelWidth + 8 + Double(channel) * (panelWidth + gap)
@@ -72,46 +85,26 @@ public struct Heatmap: Figure {
                 svg += "<g>"
                 for row in 0..<h {
                     for column in 0..<w {
-                        let v = values[base + row * w + column]
                         svg += rect(
                             x: x0 + Double(column) * cell, y: y0 + Double(row) * cell, size: cell,
-                            value: v, low: low, high: high)
+                            value: values[base + row * w + column], scale: scale)
                     }
                 }
                 svg += "</g>\n"
             }
         }
-        svg += legend(y: top + gridHeight + 14, low: low, high: high)
-        return svg + "</svg>"
+        return (svg, width, top + gridHeight)
     }
 
-    private func rect(x: Double, y: Double, size: Double, value: Float, low: Double, high: Double) -> String {
+    private func rect(x: Double, y: Double, size: Double, value: Float, scale: HeatmapScale) -> String {
+        let n = SVGText.number
         let inner = max(size - 1, 1)
         if value == 0 {
             // An outlined hole: inset by half the stroke so it stays inside its cell.
-            return "<rect class=\"zero\" x=\"\(SVGText.number(x + 0.5))\" y=\"\(SVGText.number(y + 0.5))\" "
-                + "width=\"\(SVGText.number(inner - 1))\" height=\"\(SVGText.number(inner - 1))\" fill=\"#fff\" stroke=\"#d03050\"/>"
+            return "<rect class=\"zero\" x=\"\(n(x + 0.5, 2))\" y=\"\(n(y + 0.5, 2))\" "
+                + "width=\"\(n(inner - 1, 2))\" height=\"\(n(inner - 1, 2))\" fill=\"#fff\" stroke=\"#d03050\"/>"
         }
-        let fill = value.isFinite ? Viridis.hex(high > low ? (Double(value) - low) / (high - low) : 1) : "#888888"
-        return "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\" width=\"\(SVGText.number(inner))\" "
-            + "height=\"\(SVGText.number(inner))\" fill=\"\(fill)\"/>"
+        return "<rect x=\"\(n(x, 2))\" y=\"\(n(y, 2))\" width=\"\(n(inner, 2))\" "
+            + "height=\"\(n(inner, 2))\" fill=\"\(scale.fill(value))\"/>"
     }
-
-    /// The colour scale's ends and the meaning of a hole.
-    private func legend(y: Double, low: Double, high: Double) -> String {
-        var svg = "<text x=\"8\" y=\"\(SVGText.number(y + 10))\" class=\"muted\" fill=\"#667\">\(format(low))</text>\n"
-        let start = 8 + 7.5 * Double(format(low).count) + 4
-        for step in 0..<8 {
-            svg += "<rect x=\"\(SVGText.number(start + Double(step) * 12))\" y=\"\(SVGText.number(y))\" "
-                + "width=\"12\" height=\"12\" fill=\"\(Viridis.hex(Double(step) / 7))\"/>"
-        }
-        let after = start + 8 * 12 + 4
-        svg += "\n<text x=\"\(SVGText.number(after))\" y=\"\(SVGText.number(y + 10))\" class=\"muted\" fill=\"#667\">\(format(high))</text>\n"
-        let hole = after + 7.5 * Double(format(high).count) + 16
-        svg += "<rect class=\"zero\" x=\"\(SVGText.number(hole + 0.5))\" y=\"\(SVGText.number(y + 0.5))\" width=\"11\" height=\"11\" fill=\"#fff\" stroke=\"#d03050\"/>"
-        svg += "<text x=\"\(SVGText.number(hole + 18))\" y=\"\(SVGText.number(y + 10))\" fill=\"currentColor\">exactly 0</text>\n"
-        return svg
-    }
-
-    private func format(_ value: Double) -> String { SVGText.number(value, digits: 4) }
 }

@@ -49,8 +49,35 @@ public struct LinePlot: Figure {
         }
     }
 
+    /// A shaded region between two curves, such as an envelope of ±5 standard errors.
+    public struct Band: Sendable {
+        /// The name shown in the legend.
+        public var label: String
+        /// The x coordinates, one per bound.
+        public var x: [Double]
+        /// The lower and upper edges.
+        public var lower: [Double], upper: [Double]
+
+        /// A band from `lower` to `upper` at the given x coordinates.
+        public init(_ label: String, x: [Float], lower: [Float], upper: [Float]) {
+            check(
+                x.count == lower.count && x.count == upper.count && !x.isEmpty,
+                "LinePlot band '\(label)': \(x.count) x values for \(lower.count) lower and \(upper.count) upper values")
+            check(
+                (x + lower + upper).allSatisfy(\.isFinite), "LinePlot band '\(label)' has a NaN or infinite value")
+            self.label = label
+            self.x = x.map(Double.init)
+            self.lower = lower.map(Double.init)
+            self.upper = upper.map(Double.init)
+        }
+    }
+
     /// The lines.
     public let series: [Series]
+    /// Shaded regions, drawn beneath the lines.
+    public let bands: [Band]
+    /// Whether the x axis is logarithmic (ticks at 1, 2, 5 times powers of ten).
+    public let logX: Bool
     /// An optional horizontal reference line.
     public let reference: Reference?
     /// The caption above the plot.
@@ -60,13 +87,18 @@ public struct LinePlot: Figure {
     /// The y axis's name.
     public let yLabel: String?
 
-    /// A plot of one or more series, with an optional reference line.
+    /// A plot of one or more series, with optional bands, a reference line and a log x axis.
     public init(
-        _ series: [Series], reference: Reference? = nil, title: String? = nil,
-        xLabel: String? = nil, yLabel: String? = nil
+        _ series: [Series], bands: [Band] = [], reference: Reference? = nil, title: String? = nil,
+        xLabel: String? = nil, yLabel: String? = nil, logX: Bool = false
     ) {
         check(!series.isEmpty, "LinePlot needs at least one series")
+        check(
+            !logX || (series.flatMap(\.x) + bands.flatMap(\.x)).allSatisfy { $0 > 0 },
+            "LinePlot with a logarithmic x axis needs positive x values")
         self.series = series
+        self.bands = bands
+        self.logX = logX
         self.reference = reference
         self.title = title
         self.xLabel = xLabel
@@ -80,8 +112,9 @@ public struct LinePlot: Figure {
 
     /// The complete, deterministic `<svg>` element.
     public var svg: String {
-        let xs = series.flatMap(\.x), ys = series.flatMap(\.y) + (reference.map { [$0.value] } ?? [])
-        let xAxis = Axis(low: xs.min()!, high: xs.max()!)
+        let xs = series.flatMap(\.x) + bands.flatMap(\.x)
+        let ys = series.flatMap(\.y) + bands.flatMap { $0.lower + $0.upper } + (reference.map { [$0.value] } ?? [])
+        let xAxis = Axis(low: xs.min()!, high: xs.max()!, log: logX)
         let yAxis = Axis(low: ys.min()!, high: ys.max()!)
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
         func px(_ x: Double) -> String { SVGText.number(Self.left + xAxis.fraction(x) * plotWidth) }
@@ -113,6 +146,13 @@ public struct LinePlot: Figure {
         }
 
         var legend: [(label: String, style: String)] = []
+        for (i, band) in bands.enumerated() {
+            let color = Self.colors[(series.count + i) % Self.colors.count]
+            let edge = zip(band.x, band.upper).map { "\(px($0)),\(py($1))" }
+                + zip(band.x, band.lower).reversed().map { "\(px($0)),\(py($1))" }
+            svg += "<polygon fill=\"\(color)\" fill-opacity=\"0.18\" stroke=\"none\" points=\"\(edge.joined(separator: " "))\"/>\n"
+            legend.append((band.label, "stroke=\"\(color)\" stroke-opacity=\"0.35\" stroke-width=\"10\""))
+        }
         if let reference {
             let style = "stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""
             svg += "<line x1=\"\(n(Self.left, 2))\" x2=\"\(n(Self.width - Self.right, 2))\" y1=\"\(py(reference.value))\" y2=\"\(py(reference.value))\" \(style)/>\n"
@@ -135,11 +175,21 @@ public struct LinePlot: Figure {
     }
 }
 
-/// A linear axis with about five round ticks (1, 2 or 5 times a power of ten).
+/// A linear axis with about five round ticks (1, 2 or 5 times a power of ten), or a logarithmic
+/// one from a power of ten to a power of ten, ticked at 1, 2 and 5 times each.
 private struct Axis {
-    let low: Double, high: Double, step: Double, decimals: Int
+    let low: Double, high: Double, step: Double, decimals: Int, log: Bool
 
-    init(low: Double, high: Double) {
+    init(low: Double, high: Double, log: Bool = false) {
+        self.log = log
+        if log {
+            self.low = pow(10, floor(log10(low)))
+            let decade = pow(10, floor(log10(high)))
+            self.high = Swift.max([1.0, 2, 5, 10].map { $0 * decade }.first { $0 >= high * 0.999 }!, self.low * 10)
+            self.step = 1
+            self.decimals = Swift.max(0, -Int(floor(log10(self.low))))
+            return
+        }
         // A flat series still gets a band around its value.
         let (l, h) = low == high ? (low - max(1, low.magnitude) * 0.1, high + max(1, high.magnitude) * 0.1) : (low, high)
         let raw = (h - l) / 5
@@ -152,11 +202,21 @@ private struct Axis {
     }
 
     var ticks: [Double] {
+        if log {
+            var ticks: [Double] = [], decade = low
+            while decade <= high * 1.001 {
+                ticks += [1.0, 2, 5].map { $0 * decade }.filter { $0 <= high * 1.001 }
+                decade *= 10
+            }
+            return ticks
+        }
         let count = Int(((high - low) / step).rounded())
         return (0...count).map { low + Double($0) * step }
     }
 
-    func fraction(_ value: Double) -> Double { (value - low) / (high - low) }
+    func fraction(_ value: Double) -> Double {
+        log ? (log10(value) - log10(low)) / (log10(high) - log10(low)) : (value - low) / (high - low)
+    }
 
     func label(_ value: Double) -> String { SVGText.number(value, digits: decimals) }
 }

@@ -26,4 +26,34 @@ import Testing
         #expect(plot.svg.contains("<polyline"))
         #expect(plot.svg.contains(">E</text>") && plot.svg.contains(">mean</text>"))
     }
+
+    @Test func aMaskGetsOneNamedSwatchPerValueAndPanelsShareOneLegend() {
+        let mask = Tensor([0, 2, 2, 0], shape: [2, 2])
+        let svg = HeatmapPanels(
+            [Heatmap(mask, title: "call 1"), Heatmap(mask * 0, title: "call 2")],
+            labels: [2: "kept ×1/q", 0: "dropped"]).svg
+        #expect(svg.contains(">kept ×1/q</text>") && svg.contains(">dropped</text>"))
+        #expect(!svg.contains(">2</text>"), "no ramp ends for a two-valued tensor")
+        #expect(svg.components(separatedBy: "<g transform=").count - 1 == 2, "one group per panel")
+        #expect(svg.contains(">call 1</text>") && svg.contains(">call 2</text>"))
+    }
+
+    @Test func barChartsDrawOneBarPerCategoryAndSeries() {
+        let chart = BarChart(
+            categories: ["1", "2", "3"], [.init("a", [0, 0.5, 1] as [Float]), .init("b", [0.2, 0.2, 0.2] as [Double])],
+            title: "rates")
+        #expect(chart.svg == chart.svg)
+        #expect(chart.svg.components(separatedBy: "<rect").count - 1 == 6 + 2, "six bars and two legend swatches")
+        #expect(chart.svg.contains(">a</text>") && chart.svg.contains(">3</text>"))
+    }
+
+    @Test func aLogAxisTicksPowersOfTenAndABandIsOnePolygon() {
+        let x: [Float] = [1, 10, 100, 400]
+        let plot = LinePlot(
+            [.init("mean", x: x, y: [2, 1.6, 1.5, 1.5])],
+            bands: [.init("envelope", x: x, lower: [0, 1, 1.4, 1.45], upper: [3, 2, 1.6, 1.55])], logX: true)
+        #expect(plot.svg.components(separatedBy: "<polygon").count - 1 == 1)
+        #expect(plot.svg.contains(">envelope</text>"))
+        #expect(plot.svg.contains(">10</text>") && plot.svg.contains(">500</text>") && !plot.svg.contains(">1000</text>"))
+    }
 }

@@ -6,6 +6,10 @@ A twin is a ```python block; on the page its {{seed}} references are already the
 blocks ran with. Its output must appear, verbatim, in the text the run blocks since the previous
 twin printed. Not part of `swift test` (tests never need PyTorch): run it by hand after changing
 lessons or Drop, e.g. with `lessons build --seed 7 --out /tmp/s7` and this script on /tmp/s7.
+
+A twin whose values pass through a matrix product (summed in PyTorch's order, not Drop's) opts into a
+tolerance with a comment line `# twin-tolerance: 1e-4`: its text must then match with every number
+within that absolute difference of the Swift block's (whitespace may differ: a column can widen).
 """
 import html, pathlib, re, subprocess, sys
 
@@ -13,6 +17,22 @@ site = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Site")
 piece = re.compile(
     r'<pre class="stdout">(?P<out>.*?)</pre>|<pre><code class="language-python">(?P<py>.*?)</code></pre>',
     re.S)
+number = r"-?\d+(?:\.\d*)?(?:e[+-]?\d+)?"
+tolerance_marker = re.compile(r"^# twin-tolerance: (\S+)$", re.M)
+
+
+def matches_within(expected, printed, tolerance):
+    """Whether `expected` appears in `printed` with its numbers within `tolerance` and its text equal."""
+    parts = re.split(f"({number})", expected)
+    pattern = "".join(
+        f"({number})" if i % 2 else r"\s+".join(map(re.escape, part.split())) + (r"\s*" if part[-1:].isspace() else "")
+        for i, part in enumerate(parts))
+    for found in re.finditer(pattern, printed):
+        if all(abs(float(a) - float(b)) <= tolerance for a, b in zip(parts[1::2], found.groups())):
+            return True
+    return False
+
+
 failures = checked = 0
 for page in sorted(site.glob("*.html")):
     printed = ""
@@ -25,7 +45,10 @@ for page in sorted(site.glob("*.html")):
             continue
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         checked += 1
-        ok = run.returncode == 0 and run.stdout.strip() and run.stdout.strip() in printed
+        out = run.stdout.strip()
+        marker = tolerance_marker.search(code)
+        same = out in printed or (marker is not None and matches_within(out, printed, float(marker.group(1))))
+        ok = run.returncode == 0 and out and same
         print(f"{page.name}: twin {checked}: {'same output' if ok else 'DIFFERS'}")
         if not ok:
             failures += 1

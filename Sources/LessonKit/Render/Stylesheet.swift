@@ -88,7 +88,7 @@ enum Stylesheet {
         li > input[type="checkbox"] { margin: 0 0.4rem 0 0; }
         .footnotes { margin-top: 3rem; font-size: 0.9rem; color: var(--muted); border-top: 1px solid var(--line); }
         .footnotes ol { padding-left: 1.2rem; }
-        math { font-size: 1.1em; }
+        math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", math; font-size: 1.1em; }
         math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
         mtable.aligned mtd:nth-child(odd) { text-align: right; padding-right: 0; }
         mtable.aligned mtd:nth-child(even) { text-align: left; padding-left: 0; }

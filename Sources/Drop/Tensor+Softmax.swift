@@ -5,7 +5,9 @@ extension Tensor {
     ///
     /// The maximum is subtracted first so that large inputs do not overflow; the sum accumulates in
     /// Double, so the last bits may differ from PyTorch's (tests use a tolerance).
-    public func softmax(dim: Int) -> Tensor { softmaxLines(dim: normalizedDim(dim)) }
+    public func softmax(dim: Int) -> Tensor {
+        softmaxLines(dim: normalizedDim(dim)).recordingSoftmax(of: self, dim: dim)
+    }
 
     /// The softmax of every line along `d`, lines shared among Drop's threads; each line is
     /// computed alone and in order, so the thread count changes no bit.
@@ -31,6 +33,6 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(uncheckedScalars: out, shape: shape).recordingSoftmax(of: self, dim: dim)
+        return Tensor(uncheckedScalars: out, shape: shape)
     }
 }

@@ -76,6 +76,8 @@ let package = Package(
         .executableTarget(name: "ops-bench", dependencies: ["Drop"]),
         // Times a ViT block stack's forward pass; compare with Benchmarks/vit_bench.py.
         .executableTarget(name: "vit-bench", dependencies: ["Drop"]),
+        // One AdamW training step of a small BlockStack; compare with Benchmarks/train_bench.py.
+        .executableTarget(name: "train-bench", dependencies: ["Drop"]),
         .testTarget(
             name: "DropTests", dependencies: ["Drop", "_DropKernels"], resources: [.copy("Fixtures")]),
         .testTarget(

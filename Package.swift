@@ -61,7 +61,9 @@ let package = Package(
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
-            ]
+            ],
+            exclude: ["Render/Fonts/make_math_font.py"],
+            resources: [.copy("Render/Fonts/DroplabMath.woff2"), .copy("Render/Fonts/OFL.txt")]
         ),
         .executableTarget(
             name: "lessons",

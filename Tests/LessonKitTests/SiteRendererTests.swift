@@ -14,21 +14,39 @@ import Testing
 
     @Test func everythingLessonMatchesTheGoldenSite() throws {
         let files = try SiteRenderer.render(Self.course(), context: Self.context)
-        #expect(files.map(\.path) == ["index.html", "style.css", "01-everything.html", "02-next.html"])
+        #expect(
+            files.map(\.path) == [
+                "index.html", "style.css", "fonts/DroplabMath.woff2", "fonts/OFL.txt",
+                "01-everything.html", "02-next.html",
+            ])
         let golden = Self.testsDirectory.appendingPathComponent("Golden/Site")
         let environment = ProcessInfo.processInfo.environment
         if let out = environment["DROPLAB_SITE_OUT"] {
             try Self.write(files, to: URL(fileURLWithPath: out))
         }
         if environment["DROPLAB_RECORD"] == "1" {
-            try Self.write(files, to: golden)
+            // The font is binary and lives once in the repo, beside the script that makes it.
+            try Self.write(files.filter { $0.path != MathFont.path }, to: golden)
             return
         }
-        for file in files {
+        for file in files where file.path != MathFont.path {
             let expected = try String(contentsOf: golden.appendingPathComponent(file.path), encoding: .utf8)
             let actual = String(decoding: file.contents, as: UTF8.self)
             #expect(actual == expected, "\(file.path) differs from Golden/Site; re-record with DROPLAB_RECORD=1")
         }
+    }
+
+    @Test func theSiteCarriesTheMathFontItsStylesheetNames() throws {
+        let files = try SiteRenderer.render(Self.course(), context: Self.context)
+        let font = try #require(files.first { $0.path == MathFont.path })
+        let source = Self.testsDirectory.appendingPathComponent(
+            "../../Sources/LessonKit/Render/Fonts/DroplabMath.woff2")
+        #expect(font.contents == Array(try Data(contentsOf: source)))
+        #expect(Array(font.contents.prefix(4)) == Array("wOF2".utf8))
+        let css = try #require(files.first { $0.path == "style.css" })
+        #expect(String(decoding: css.contents, as: UTF8.self).contains("url(\"\(MathFont.path)\")"))
+        let page = try Self.page("01-everything.html")
+        #expect(page.contains("href=\"\(MathFont.licencePath)\""), "the footer credits the font's licence")
     }
 
     @Test func renderingIsDeterministic() throws {
@@ -145,7 +163,10 @@ import Testing
     static func write(_ files: [SiteFile], to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for file in files {
-            try Data(file.contents).write(to: directory.appendingPathComponent(file.path))
+            let url = directory.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.contents).write(to: url)
         }
     }
 }

@@ -71,6 +71,8 @@ struct PageRenderer {
             <p>Every output on these pages was produced by running the code above it with seed \
             <code>\(context.seed)</code> and Drop <code>\(HTML.escape(context.dropVersion))</code>. \
             Regenerate them with <code>swift run lessons build --seed \(context.seed)</code>.</p>
+            <p>Formulas are set in Droplab Math, a subset of STIX Two Math \
+            (<a href="\(MathFont.licencePath)">SIL Open Font License 1.1</a>).</p>
             </footer>
             </body>
             </html>

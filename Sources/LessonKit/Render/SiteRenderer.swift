@@ -24,6 +24,12 @@ public struct SiteFile: Sendable, Hashable {
         self.path = path
         self.contents = Array(text.utf8)
     }
+
+    /// Creates a site file from bytes (a font, a licence).
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
 }
 
 /// Renders executed lessons into the files of the static site.
@@ -31,7 +37,7 @@ public enum SiteRenderer {
     /// The lesson file whose body becomes the front page's overview instead of a lesson page.
     public static let overviewName = "index.md"
 
-    /// Renders every page, the index and the stylesheet. Pure: no I/O, deterministic.
+    /// Renders every page, the index, the stylesheet and the math font. Pure: no I/O, deterministic.
     /// Lessons arrive sorted by file name.
     ///
     /// A lesson's title is its first `#` heading and its summary on the front page its first
@@ -50,6 +56,7 @@ public enum SiteRenderer {
             SiteFile(path: "index.html", text: pages.indexPage(overviewHTML: overview?.bodyHTML ?? defaultOverview)),
             SiteFile(path: "style.css", text: Stylesheet.css),
         ]
+        files += try MathFont.files()
         for position in rendered.indices {
             files.append(SiteFile(path: rendered[position].page, text: pages.lessonPage(at: position)))
         }

@@ -2,7 +2,8 @@
 enum Stylesheet {
     /// The contents of `style.css`.
     static let css = #"""
-        /* Droplab: one stylesheet, no web fonts, no external resources. */
+        /* Droplab: one stylesheet, no external resources; one font of its own, for formulas. */
+        @font-face { font-family: "Droplab Math"; src: url("fonts/DroplabMath.woff2") format("woff2"); font-display: swap; }
         :root {
           color-scheme: light dark;
           --bg: #ffffff; --fg: #1d2127; --muted: #5b6470; --line: #d9dee5; --panel: #f5f7fa;
@@ -88,7 +89,7 @@ enum Stylesheet {
         li > input[type="checkbox"] { margin: 0 0.4rem 0 0; }
         .footnotes { margin-top: 3rem; font-size: 0.9rem; color: var(--muted); border-top: 1px solid var(--line); }
         .footnotes ol { padding-left: 1.2rem; }
-        math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", math; font-size: 1.1em; }
+        math { font-family: "Droplab Math", "STIX Two Math", "Latin Modern Math", "Cambria Math", math; font-size: 1.1em; }
         math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
         mtable.aligned mtd:nth-child(odd) { text-align: right; padding-right: 0; }
         mtable.aligned mtd:nth-child(even) { text-align: left; padding-left: 0; }

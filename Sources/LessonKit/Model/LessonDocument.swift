@@ -55,7 +55,7 @@ public struct LessonDocument: Sendable, Hashable {
         case html(String)
         /// Run block `index`, with its code already highlighted (nil when `hide`).
         case run(index: Int, codeHTML: String?)
-        /// A shown code block whose `{{seed}}` references name run blocks.
+        /// A shown code block whose `{{seed}}` references name run blocks, or a Python program (a twin).
         case seeded(SeededCode)
         /// The number of a label of this lesson: "Figure 3.2" with its word, else "3.2".
         case labelNumber(Label.Key, withWord: Bool)

@@ -108,9 +108,17 @@ final class DocumentBuilder {
             return .html(math(Markdown.Math(tex: code.literal, display: true, line: code.line + 1, label: label)))
         case "swift": return .html(Highlighter.codeBlock(code.literal))
         default:
-            guard SeedReference.occurs(in: code) else { return .keep }
+            // A twin (seeded, or a whole program that imports) is kept as a value for the downloads.
+            guard SeedReference.occurs(in: code) || (words.first == "python" && Self.imports(code.literal)) else {
+                return .keep
+            }
             return .html(hole(.seeded(code)))
         }
+    }
+
+    /// Whether Python `code` is a program of its own rather than a quoted line: it imports.
+    private static func imports(_ code: String) -> Bool {
+        code.split(separator: "\n").contains { $0.hasPrefix("import ") || $0.hasPrefix("from ") }
     }
 
     private func runBlock(_ code: Markdown.FencedCode, options words: ArraySlice<Substring>) -> Markdown.Replacement {

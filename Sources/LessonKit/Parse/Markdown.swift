@@ -227,6 +227,8 @@ enum Markdown {
         var firstParagraph: OpaquePointer?
         var passages = [""]
         forEachNode(in: document) { node in
+            // A space at every node, so that words of two paragraphs or table cells stay apart.
+            passages[passages.count - 1] += " "
             switch Kind(node) {
             case .htmlBlock: raw.append(node)
             case .htmlInline where formulas[node] == nil: raw.append(node)
@@ -240,7 +242,7 @@ enum Markdown {
             case .text:
                 passages[passages.count - 1] += literal(node)
                 if !isInsideLink(node) { texts.append(node) }
-            case .code, .lineBreak: passages[passages.count - 1] += Kind(node) == .code ? literal(node) : " "
+            case .code: passages[passages.count - 1] += literal(node)
             case .link, .image:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 handlers.linkTarget(LinkTarget(url: url, isImage: Kind(node) == .image, line: line(of: node)))

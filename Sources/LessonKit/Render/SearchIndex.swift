@@ -44,13 +44,15 @@ struct SearchIndex {
     }
 
     /// `search-index.js`: `window.droplabSearchIndex = {"entries": [[href, title, lesson], …],
-    /// "terms": {"term": [entry, …], …}}`, one term a line so that a diff reads.
+    /// "stopWords": […], "terms": {"term": [entry, …], …}}`, one term a line so that a diff reads.
+    /// The stop words travel with the index, so that `search.js` splits queries by these rules.
     var script: String {
         var js = "// The search index of this site, written by `lessons build` (search.js reads it).\n"
         js += "window.droplabSearchIndex = {\"entries\": [\n"
         js += entries.map { "[\(Self.quoted($0.href)), \(Self.quoted($0.title)), \(Self.quoted($0.lesson))]" }
             .joined(separator: ",\n")
-        js += "\n], \"terms\": {\n"
+        js += "\n], \"stopWords\": [\(Self.stopWords.sorted().map(Self.quoted).joined(separator: ", "))]"
+        js += ", \"terms\": {\n"
         js += terms.map { "\(Self.quoted($0.term)):[\($0.entries.map(String.init).joined(separator: ","))]" }
             .joined(separator: ",\n")
         return js + "\n}};\n"
@@ -60,8 +62,10 @@ struct SearchIndex {
 
     /// Words too common to find anything with.
     static let stopWords: Set<String> = [
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "its",
-        "let", "of", "on", "or", "that", "the", "this", "to", "var", "was", "with",
+        "a", "all", "also", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "each",
+        "every", "for", "from", "has", "have", "if", "in", "into", "is", "it", "its", "let", "more", "no",
+        "not", "of", "on", "one", "only", "or", "so", "than", "that", "the", "then", "there", "these", "this",
+        "to", "var", "was", "we", "what", "when", "where", "which", "with", "you",
     ]
 
     /// The terms of `text`: lower-cased runs of letters and digits (not numbers alone, not stop

@@ -13,8 +13,7 @@ enum SearchScript {
           var index = window.droplabSearchIndex;
           if (!index) return;
           var terms = Object.keys(index.terms).sort();
-          var stop = new Set(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in",
-            "is", "it", "its", "let", "of", "on", "or", "that", "the", "this", "to", "var", "was", "with"]);
+          var stop = new Set(index.stopWords);
           var cjk = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{2ffff}]/u;
           var wordChar = /[\p{Alphabetic}\p{N}]/u;
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LessonKit
@@ -98,6 +99,21 @@ import Testing
         #expect(throws: LessonError.self) {
             try SiteRenderer.render([ExecutedLesson(lesson: lesson, results: [])], context: .init(seed: 0, dropVersion: "t"))
         }
+    }
+
+    @Test func aBuildReportsReferencesToNoLabelBeforeAnythingCompiles() async throws {
+        let directory = try EngineFixtures.temporaryDirectory()
+        try Self.other.write(toFile: directory + "/01-a.md", atomically: true, encoding: .utf8)
+        try "# B\n\n```swift run\nprint(1)\n```\n\nAs @fig:elsewhere and @eq:missing say.\n"
+            .write(toFile: directory + "/02-b.md", atomically: true, encoding: .utf8)
+        let executor = LessonExecutor(toolchain: try EngineFixtures.toolchain(), settings: .init(), cache: nil)
+        let builder = SiteBuilder(lessonsDirectory: directory, executor: executor, jobs: 1, context: SiteRendererTests.context)
+        let outcome = await builder.render { _ in Issue.record("nothing runs") }
+        #expect(outcome.runs.isEmpty)
+        #expect(outcome.failures.map(\.description) == [
+            "\(directory)/01-a.md:7: error: [parse] @fig:first names no label (known: @fig:elsewhere)",
+            "\(directory)/02-b.md:7: error: [parse] @eq:missing names no label",
+        ])
     }
 
     @Test func aLabelUsedTwiceIsAnErrorInALessonAndAcrossLessons() throws {

@@ -37,8 +37,8 @@ struct CrossReferences: Sendable {
             }
         }
         for lesson in lessons {
-            for case .reference(let key, let line) in lesson.document.body + (lesson.document.summary ?? [])
-            where references.targets[key] == nil {
+            // The summary repeats the first paragraph of the body: the body has every reference.
+            for case .reference(let key, let line) in lesson.document.body where references.targets[key] == nil {
                 let known = defined.keys.filter { $0.kind == key.kind }.sorted().map(\.reference)
                 let hint = known.isEmpty ? "" : " (known: \(known.prefix(8).joined(separator: ", ")))"
                 errors.append(LessonError(

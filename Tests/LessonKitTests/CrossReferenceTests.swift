@@ -146,6 +146,15 @@ import Testing
         #expect(Self.errors("# A\n\n```math eq:x\nx\n```\n") == ["Lessons/x.md:3: error: [parse] ```math takes only a label: ```math {#eq:NAME}"])
     }
 
+    @Test func aReferenceInAHeadingIsALinkThereAndTextInTheContents() throws {
+        let source = "# A\n\n$$x$$ {#eq:x}\n\n## Reading @eq:x\n"
+        let lesson = try LessonParser.parse(path: "Lessons/01-a.md", source: source)
+        #expect(lesson.document.sections.map(\.text) == ["Reading @eq:x"])
+        let (references, _) = CrossReferences.resolve([lesson])
+        let page = try LessonRenderer.render(ExecutedLesson(lesson: lesson, results: []), references: references)
+        #expect(page.bodyHTML.contains("<h2 id=\"reading-eqx\">Reading <a class=\"xref\" href=\"#eq-x\">Equation 1.1</a> <a class=\"anchor\""))
+    }
+
     @Test func aLabelIdNeverCollidesWithAHeading() throws {
         let lesson = try LessonParser.parse(path: "Lessons/01-a.md", source: "# A\n\n$$y$$ {#eq:x}\n\n## Eq x\n")
         #expect(lesson.document.sections.map(\.id) == ["eq-x-1"])

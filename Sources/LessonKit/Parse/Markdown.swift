@@ -278,6 +278,8 @@ enum Markdown {
                 cmark_node_set_literal(first, String(rest))
             }
         }
+        // Headings' plain text before references in them become HTML (the contents lists them).
+        let headingTexts = headings.map { plainText(of: $0, formulas) }
         for node in texts {
             let text = literal(node)
             guard let html = handlers.text(Text(text: text, line: line(of: node))),
@@ -312,10 +314,10 @@ enum Markdown {
             replacements.append((node, placement.closing + "\n"))
         }
         // Code blocks before headings, so that headings know every run block's anchor.
-        for node in headings {
+        for (node, text) in zip(headings, headingTexts) {
             let level = Int(cmark_node_get_heading_level(node))
             let heading = Heading(
-                level: level, text: plainText(of: node, formulas),
+                level: level, text: text,
                 innerHTML: stripElement(html(of: node, extensions), tag: "h\(level)"))
             replacements.append((node, handlers.heading(heading) + "\n"))
         }

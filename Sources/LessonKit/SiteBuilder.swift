@@ -51,6 +51,8 @@ public struct SiteBuilder: Sendable {
         } catch {
             outcome.failures.append(error)
         }
+        // References may name labels of other lessons: checked once every lesson is parsed.
+        if outcome.failures.isEmpty { outcome.failures += CrossReferences.resolve(lessons).1 }
         // Every authoring error of every lesson is known now; none is worth compiling for.
         guard outcome.failures.isEmpty else { return outcome }
         outcome.runs = await execute(lessons, progress: progress)

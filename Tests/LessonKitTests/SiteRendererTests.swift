@@ -14,11 +14,11 @@ import Testing
 
     @Test func everythingLessonMatchesTheGoldenSite() throws {
         let files = try SiteRenderer.render(Self.course(), context: Self.context)
-        #expect(
-            files.map(\.path) == [
-                "index.html", "style.css", "fonts/DroplabMath.woff2", "fonts/OFL.txt",
-                "01-everything.html", "02-next.html",
-            ])
+        #expect(files.map(\.path) == [
+            "index.html", "style.css", "search.html", "search-index.js", "search.js",
+            "fonts/DroplabMath.woff2", "fonts/OFL.txt", "01-everything.html", "02-next.html",
+            "downloads/01-everything.swift", "downloads/01-everything.py", "downloads/01-everything.ipynb",
+        ])
         let golden = Self.testsDirectory.appendingPathComponent("Golden/Site")
         let environment = ProcessInfo.processInfo.environment
         if let out = environment["DROPLAB_SITE_OUT"] {
@@ -155,7 +155,8 @@ import Testing
         let next = ExecutedLesson(
             lesson: try LessonParser.parse(
                 path: "Lessons/02-next.md",
-                source: "# The next lesson\n\nIts summary, $p = 0.1$.\n\n## Only section\n\nText.\n"),
+                source: "# The next lesson\n\nIts summary, $p = 0.1$, after @fig:masks.\n\n## Only section\n\nText.\n\n"
+                    + "| a |\n| - |\n| 1 |\n\n{#tbl:next} A table of another lesson.\n"),
             results: [])
         return [everything, next]
     }
@@ -164,8 +165,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for file in files {
             let url = directory.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.contents).write(to: url)
         }
     }

@@ -33,26 +33,31 @@ def matches_within(expected, printed, tolerance):
     return False
 
 
-failures = checked = 0
-for page in sorted(site.glob("*.html")):
-    printed = ""
-    for match in piece.finditer(page.read_text()):
-        if match.group("out") is not None:
-            printed += html.unescape(match.group("out")) + "\n"
-            continue
-        code = html.unescape(match.group("py"))
-        if "manual_seed" not in code:
-            continue
-        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-        checked += 1
-        out = run.stdout.strip()
-        marker = tolerance_marker.search(code)
-        same = out in printed or (marker is not None and matches_within(out, printed, float(marker.group(1))))
-        ok = run.returncode == 0 and out and same
-        print(f"{page.name}: twin {checked}: {'same output' if ok else 'DIFFERS'}")
-        if not ok:
-            failures += 1
-            print("--- PyTorch printed:\n" + run.stdout + run.stderr[-2000:] + "--- Swift printed:\n" + printed)
+def main():
+    failures = checked = 0
+    for page in sorted(site.glob("*.html")):
         printed = ""
-print(f"{checked - failures} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+        for match in piece.finditer(page.read_text()):
+            if match.group("out") is not None:
+                printed += html.unescape(match.group("out")) + "\n"
+                continue
+            code = html.unescape(match.group("py"))
+            if "manual_seed" not in code:
+                continue
+            run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+            checked += 1
+            out = run.stdout.strip()
+            marker = tolerance_marker.search(code)
+            same = out in printed or (marker is not None and matches_within(out, printed, float(marker.group(1))))
+            ok = run.returncode == 0 and out and same
+            print(f"{page.name}: twin {checked}: {'same output' if ok else 'DIFFERS'}")
+            if not ok:
+                failures += 1
+                print("--- PyTorch printed:\n" + run.stdout + run.stderr[-2000:] + "--- Swift printed:\n" + printed)
+            printed = ""
+    print(f"{checked - failures} passed, {failures} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -17,13 +17,29 @@ enum ProgramBuilder {
     ///
     /// A block that leaves a string literal, a comment or a bracket open would swallow the code
     /// generated after it; it is an error at the block's line instead.
+    ///
+    /// A `standalone` program is the one a reader takes away (`Downloads`): each block starts
+    /// with `manualSeed(seed)` instead of talking to the engine, figures are announced by a
+    /// line instead of drawn, and should-fail blocks are left in as comments.
     static func source(
-        for lesson: Lesson, seeds: [UInt64], dropping dropped: Set<Int> = []
+        for lesson: Lesson, seeds: [UInt64], dropping dropped: Set<Int> = [], standalone: Bool = false
     ) throws(LessonError) -> String {
         let file = stringLiteral(lesson.path)
         var imports = "import Drop\nimport LessonRuntime\n"
+        if standalone { imports += standalonePrelude }
         var body = ""
         for (block, seed) in zip(lesson.blocks, seeds) {
+            if standalone {
+                body += "\n// MARK: - Block \(block.index + 1) (\(lesson.path):\(block.codeLine))\n"
+                if block.options.shouldFail {
+                    body += "// This block fails on purpose (should-fail); its error is on the page.\n"
+                    body += block.code.split(separator: "\n", omittingEmptySubsequences: false)
+                        .dropLast(block.code.hasSuffix("\n") ? 1 : 0).map { "// " + $0 + "\n" }.joined()
+                    continue
+                }
+                body += "manualSeed(\(seed))\n" + block.code
+                continue
+            }
             body += "_lessonBeginBlock(\(block.index), seed: \(seed))\n"
             guard !dropped.contains(block.index) else { continue }
             let layout = Layout(of: block.code)
@@ -58,6 +74,15 @@ enum ProgramBuilder {
         }
         return imports + body
     }
+
+    /// Shadows LessonRuntime's `show`, which talks to the engine: alone, a figure is a line.
+    private static let standalonePrelude = """
+
+        // Figures are drawn on the lesson's page; run alone, each one is announced by a line.
+        func show(_ figure: some Figure) { show(svg: figure.svg) }
+        func show(svg: String) { print("[figure: \\(svg.utf8.count) bytes of SVG]") }
+
+        """
 
     /// What the builder needs to know of a block's code, found with SwiftParser.
     struct Layout {

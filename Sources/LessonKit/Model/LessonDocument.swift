@@ -13,21 +13,40 @@ public struct LessonDocument: Sendable, Hashable {
 
     /// The front matter's `title:`, else the first `#` heading's text.
     var title: String?
-    /// The first top-level paragraph's content, as HTML (the summary on the front page).
-    var summaryHTML: String?
+    /// The first top-level paragraph's content (the summary on the front page).
+    var summary: [Fragment]?
     /// The `##` and `###` headings.
     var sections: [Section] = []
-    /// The body, in order: finished HTML and the holes execution fills.
+    /// The body, in order: finished HTML and the holes execution and numbering fill.
     var body: [Fragment] = []
+    /// The figures, equations and tables the lesson labels, in document order.
+    var labels: [Label] = []
+    /// The page's words by section, for the search index.
+    var searchSections: [SearchSection] = []
 
     /// An empty document, for lessons built by hand to be executed, never rendered.
     public init() {}
 
-    init(title: String?, summaryHTML: String?, sections: [Section], body: [Fragment]) {
+    init(
+        title: String?, summary: [Fragment]?, sections: [Section], body: [Fragment], labels: [Label] = [],
+        searchSections: [SearchSection] = []
+    ) {
         self.title = title
-        self.summaryHTML = summaryHTML
+        self.summary = summary
         self.sections = sections
         self.body = body
+        self.labels = labels
+        self.searchSections = searchSections
+    }
+
+    /// A stretch of the page a search result can land on: a heading and what follows it.
+    struct SearchSection: Sendable, Hashable {
+        /// The heading's `id`; nil for the top of the page.
+        var id: String?
+        /// The heading's text (the lesson's title for the top of the page).
+        var title: String
+        /// Every word of the stretch: heading, prose, code and formulas' TeX.
+        var text: String
     }
 
     /// A piece of the body.
@@ -36,8 +55,12 @@ public struct LessonDocument: Sendable, Hashable {
         case html(String)
         /// Run block `index`, with its code already highlighted (nil when `hide`).
         case run(index: Int, codeHTML: String?)
-        /// A shown code block whose `{{seed}}` references name run blocks.
+        /// A shown code block whose `{{seed}}` references name run blocks, or a Python program (a twin).
         case seeded(SeededCode)
+        /// The number of a label of this lesson: "Figure 3.2" with its word, else "3.2".
+        case labelNumber(Label.Key, withWord: Bool)
+        /// A reference written in prose (`@fig:ladder`, at `line`), a link with the number.
+        case reference(Label.Key, line: Int)
     }
 }
 
@@ -53,6 +76,8 @@ struct SeededCode: Sendable, Hashable {
 
     /// The info string's first word (`python`), for the `language-` class.
     var language: String?
+    /// 1-based line of the opening fence.
+    var line: Int
     /// The block's text, split where seeds go.
     var pieces: [Piece]
 }

@@ -8,14 +8,26 @@ final class DocumentBuilder {
     private(set) var blocks: [RunBlock] = []
     private(set) var sections: [LessonDocument.Section] = []
     private(set) var firstHeading: String?
+    /// Every heading's level, `id` and text, in order (the search index's sections).
+    private(set) var headings: [(level: Int, id: String, text: String)] = []
+    /// The labels found so far, in the order found (`LessonParser` sorts them by line).
+    var labels: [Label] = []
     /// What each hole of the body holds, by hole number.
     private var holes: [Hole] = []
     private var identities: [String: Int] = [:]  // identity → fence line of the first block using it
     private var slugger: Slugger?
 
-    private enum Hole {
+    enum Hole {
         case run(index: Int, codeHTML: String?)
         case seeded(Markdown.FencedCode)
+        case labelNumber(Label.Key, withWord: Bool)
+        case reference(Label.Key, line: Int)
+    }
+
+    /// A new hole holding `hole`, as the HTML that stands for it.
+    func hole(_ hole: Hole) -> String {
+        holes.append(hole)
+        return Markdown.hole(holes.count - 1)
     }
 
     init(path: String, lines: [Substring]) {
@@ -27,7 +39,8 @@ final class DocumentBuilder {
         Markdown.Handlers(
             math: { [unowned self] in math($0) }, rawHTML: { [unowned self] in rawHTML($0) },
             linkTarget: { [unowned self] in linkTarget($0) },
-            codeBlock: { [unowned self] in codeBlock($0) }, heading: { [unowned self] in heading($0) })
+            codeBlock: { [unowned self] in codeBlock($0) }, heading: { [unowned self] in heading($0) },
+            caption: { [unowned self] in caption($0) }, text: { [unowned self] in text($0) })
     }
 
     /// The body, holes filled with what they stand for; seed references resolved now that
@@ -39,6 +52,8 @@ final class DocumentBuilder {
             case .hole(let number):
                 switch holes[number] {
                 case .run(let index, let codeHTML): return .run(index: index, codeHTML: codeHTML)
+                case .labelNumber(let key, let withWord): return .labelNumber(key, withWord: withWord)
+                case .reference(let key, let line): return .reference(key, line: line)
                 case .seeded(let code):
                     switch SeedReference.resolve(code, blocks: blocks, path: path) {
                     case .success(let seeded): return .seeded(seeded)
@@ -51,13 +66,14 @@ final class DocumentBuilder {
         }
     }
 
-    private func fail(_ line: Int, block: Int? = nil, _ message: String) {
+    func fail(_ line: Int, block: Int? = nil, _ message: String) {
         errors.append(LessonError(stage: .parse, path: path, line: line, block: block, message: message))
     }
 
     private func math(_ formula: Markdown.Math) -> String {
         do throws(MathError) {
-            return try MathML.convert(formula.tex, display: formula.display, line: formula.line)
+            let mathML = try MathML.convert(formula.tex, display: formula.display, line: formula.line)
+            return formula.label.map { equation(mathML, label: $0, line: formula.line) } ?? mathML
         } catch {
             fail(error.line, error.message)
             return ""
@@ -88,13 +104,21 @@ final class DocumentBuilder {
         if words.count >= 2, words[0] == "swift", words[1] == "run" { return runBlock(code, options: words.dropFirst(2)) }
         switch words.first {
         case "math":
-            return .html(math(Markdown.Math(tex: code.literal, display: true, line: code.line + 1)))
+            let label = words.count > 1 ? labelWord(words[1], line: code.line) : nil
+            return .html(math(Markdown.Math(tex: code.literal, display: true, line: code.line + 1, label: label)))
         case "swift": return .html(Highlighter.codeBlock(code.literal))
         default:
-            guard SeedReference.occurs(in: code) else { return .keep }
-            holes.append(.seeded(code))
-            return .hole
+            // A twin (seeded, or a whole program that imports) is kept as a value for the downloads.
+            guard SeedReference.occurs(in: code) || (words.first == "python" && Self.imports(code.literal)) else {
+                return .keep
+            }
+            return .html(hole(.seeded(code)))
         }
+    }
+
+    /// Whether Python `code` is a program of its own rather than a quoted line: it imports.
+    private static func imports(_ code: String) -> Bool {
+        code.split(separator: "\n").contains { $0.hasPrefix("import ") || $0.hasPrefix("from ") }
     }
 
     private func runBlock(_ code: Markdown.FencedCode, options words: ArraySlice<Substring>) -> Markdown.Replacement {
@@ -126,13 +150,15 @@ final class DocumentBuilder {
             }
         }
         blocks.append(block)
-        holes.append(.run(index: index, codeHTML: options.hide ? nil : Highlighter.codeBlock(code.literal)))
-        return .hole
+        return .html(hole(.run(index: index, codeHTML: options.hide ? nil : Highlighter.codeBlock(code.literal))))
     }
 
     private func heading(_ heading: Markdown.Heading) -> String {
-        if slugger == nil { slugger = Slugger(reserving: blocks.map { "run-\($0.index + 1)" }) }
+        if slugger == nil {
+            slugger = Slugger(reserving: blocks.map { "run-\($0.index + 1)" } + labels.map(\.key.anchor))
+        }
         let id = slugger!.slug(for: heading.text)
+        headings.append((heading.level, id, heading.text))
         if heading.level == 1, firstHeading == nil { firstHeading = heading.text }
         if heading.level == 2 || heading.level == 3 {
             sections.append(.init(level: heading.level, id: id, text: heading.text))

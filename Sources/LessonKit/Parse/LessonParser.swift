@@ -14,11 +14,30 @@ public enum LessonParser {
         builder.errors = frontErrors
         let parsed = Markdown.parse(markdown, builder.handlers)
         let body = builder.fragments(parsed.body)
+        let summary = parsed.firstParagraph.map(builder.fragments)
         guard builder.errors.isEmpty else { throw LessonFailures(builder.errors) }
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        let title = frontTitle ?? builder.firstHeading
         let document = LessonDocument(
-            title: frontTitle ?? builder.firstHeading, summaryHTML: parsed.firstParagraphHTML,
-            sections: builder.sections, body: body)
+            title: title, summary: summary, sections: builder.sections, body: body,
+            labels: builder.labels.sorted { $0.line < $1.line },
+            searchSections: searchSections(parsed.passages, headings: builder.headings, title: title ?? name))
         return Lesson(path: path, name: name, source: source, blocks: builder.blocks, document: document)
+    }
+
+    /// The passages of the page as search sections: the top of the page (with the `#` heading)
+    /// and one per `##` or `###` heading, deeper headings folded into theirs.
+    private static func searchSections(
+        _ passages: [String], headings: [(level: Int, id: String, text: String)], title: String
+    ) -> [LessonDocument.SearchSection] {
+        var sections = [LessonDocument.SearchSection(id: nil, title: title, text: passages[0])]
+        for (heading, passage) in zip(headings, passages.dropFirst()) {
+            if heading.level == 2 || heading.level == 3 {
+                sections.append(.init(id: heading.id, title: heading.text, text: passage))
+            } else {
+                sections[heading.level == 1 ? 0 : sections.count - 1].text += "\n" + passage
+            }
+        }
+        return sections
     }
 }

@@ -37,6 +37,45 @@ enum Markdown {
         var display: Bool
         /// 1-based line of the opening dollar.
         var line: Int
+        /// What `{#…}` right after a display formula says (`eq:dropout`), taken out of the text.
+        var label: String? = nil
+    }
+
+    /// A paragraph that opens with `{#…}`: the caption (and label) of the block before it.
+    struct Caption: Hashable, Sendable {
+        /// What the braces hold (`fig:ladder`).
+        var label: String
+        /// The rest of the paragraph, rendered as HTML.
+        var innerHTML: String
+        /// 1-based line of the paragraph.
+        var line: Int
+        /// The block the caption follows.
+        var follows: Neighbour
+    }
+
+    /// The block right before a caption.
+    enum Neighbour: Hashable, Sendable {
+        /// A fenced code block whose opening fence is on this line.
+        case fencedCode(line: Int)
+        /// A GFM table.
+        case table
+        /// Anything else, or nothing.
+        case other
+    }
+
+    /// Where a caption's HTML goes: `opening` before the block it captions, `closing` in place
+    /// of the caption paragraph (so a `<figure>` can wrap the block).
+    struct CaptionPlacement {
+        var opening: String
+        var closing: String
+    }
+
+    /// A run of prose text (a text node, outside links and code).
+    struct Text: Hashable, Sendable {
+        /// The text, as the reader sees it (entities decoded).
+        var text: String
+        /// 1-based line.
+        var line: Int
     }
 
     /// Raw HTML written in the lesson: a block of lines or one inline tag.
@@ -61,10 +100,8 @@ enum Markdown {
     enum Replacement {
         /// cmark's own rendering.
         case keep
-        /// This HTML, verbatim.
+        /// This HTML, verbatim (holes made with `hole(_:)` included).
         case html(String)
-        /// A hole, filled after execution.
-        case hole
     }
 
     /// The caller's decisions, each returning what replaces the node. They collect their own
@@ -80,13 +117,17 @@ enum Markdown {
         var codeBlock: (FencedCode) -> Replacement
         /// A heading's complete element.
         var heading: (Heading) -> String
+        /// A caption paragraph's HTML, around the block it captions.
+        var caption: (Caption) -> CaptionPlacement
+        /// Prose text as HTML, or nil to keep it as text (references become links here).
+        var text: (Text) -> String?
     }
 
     /// A piece of the rendered body.
     enum Piece: Hashable {
         /// Finished HTML.
         case html(String)
-        /// The `n`th hole the handlers asked for, counted from 0 in document order.
+        /// Hole `n`, numbered by the handlers that made it with `hole(_:)`.
         case hole(Int)
     }
 
@@ -95,7 +136,16 @@ enum Markdown {
         /// The whole body, in order.
         var body: [Piece]
         /// The summary: the first paragraph that is not inside a list, quote or table.
-        var firstParagraphHTML: String?
+        var firstParagraph: [Piece]?
+        /// The words of the page for search: `passages[0]` is what comes before the first
+        /// heading, `passages[k]` the k-th heading (any level) and what follows it up to the
+        /// next one: text, code spans, code blocks and formulas' TeX.
+        var passages: [String]
+    }
+
+    /// What a handler writes where hole `number` goes.
+    static func hole(_ number: Int) -> String {
+        String(decoding: holeOpen, as: UTF8.self) + "\(number)-->"
     }
 
     // GFM as GitHub renders it, plus raw HTML (which `Sanitizer` screens, so GFM's weaker tag
@@ -134,6 +184,8 @@ enum Markdown {
         cmark_parser_feed(parser, source, source.utf8.count)
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark: out of memory") }
         defer { cmark_node_free(document) }
+        // One text node per run of text, so that a reference or a label is never cut in two.
+        cmark_consolidate_text_nodes(document)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         return render(document, collector.formulas, extensions, handlers)
     }
@@ -143,7 +195,7 @@ enum Markdown {
     /// The node kinds the walk tells apart.
     private enum Kind {
         case document, paragraph, heading, codeBlock, htmlBlock, htmlInline, text, code, lineBreak, link, image
-        case other
+        case table, other
 
         init(_ node: OpaquePointer) {
             switch cmark_node_get_type(node) {
@@ -158,41 +210,88 @@ enum Markdown {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: self = .lineBreak
             case CMARK_NODE_LINK: self = .link
             case CMARK_NODE_IMAGE: self = .image
-            default: self = .other
+            default:
+                let name = cmark_node_get_type_string(node).map { String(cString: $0) }
+                self = name == "table" ? .table : .other
             }
         }
     }
 
     private static func render(
-        _ document: OpaquePointer, _ formulas: [OpaquePointer: Math],
+        _ document: OpaquePointer, _ formulas: [OpaquePointer: (math: Math, order: Int)],
         _ extensions: UnsafeMutablePointer<cmark_llist>?, _ handlers: Handlers
     ) -> Parsed {
         // The walk only collects: the tree must not change under the iterator.
         var raw: [OpaquePointer] = [], codeBlocks: [OpaquePointer] = [], headings: [OpaquePointer] = []
+        var texts: [OpaquePointer] = [], captions: [(node: OpaquePointer, follows: Neighbour)] = []
         var firstParagraph: OpaquePointer?
+        var passages = [""]
         forEachNode(in: document) { node in
+            // A space at every node, so that words of two paragraphs or table cells stay apart.
+            passages[passages.count - 1] += " "
             switch Kind(node) {
             case .htmlBlock: raw.append(node)
             case .htmlInline where formulas[node] == nil: raw.append(node)
-            case .codeBlock where isFenced(node): codeBlocks.append(node)
-            case .heading: headings.append(node)
+            case .htmlInline: passages[passages.count - 1] += " " + (formulas[node]?.math.tex ?? "")
+            case .codeBlock:
+                if isFenced(node) { codeBlocks.append(node) }
+                passages[passages.count - 1] += "\n" + literal(node)
+            case .heading:
+                headings.append(node)
+                passages.append("")
+            case .text:
+                passages[passages.count - 1] += literal(node)
+                if !isInsideLink(node) { texts.append(node) }
+            case .code: passages[passages.count - 1] += literal(node)
             case .link, .image:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 handlers.linkTarget(LinkTarget(url: url, isImage: Kind(node) == .image, line: line(of: node)))
-            case .paragraph where firstParagraph == nil && Kind(cmark_node_parent(node)) == .document:
-                firstParagraph = node
+            case .paragraph:
+                if let first = cmark_node_first_child(node), Kind(first) == .text, literal(first).hasPrefix("{#") {
+                    captions.append((node, neighbour(before: node)))
+                } else if firstParagraph == nil && Kind(cmark_node_parent(node)) == .document {
+                    firstParagraph = node
+                }
             default: break
             }
         }
         // Inlines first: headings and the summary are rendered with their formulas in place.
-        for (node, formula) in formulas { cmark_node_set_literal(node, handlers.math(formula)) }
+        for node in formulas.keys.sorted(by: { formulas[$0]!.order < formulas[$1]!.order }) {
+            var formula = formulas[node]!.math
+            if formula.display, let next = cmark_node_next(node), Kind(next) == .text,
+                let (label, rest) = leadingLabel(literal(next))
+            {
+                formula.label = label
+                cmark_node_set_literal(next, String(rest))
+            }
+            cmark_node_set_literal(node, handlers.math(formula))
+        }
         for node in raw {
             cmark_node_set_literal(node, handlers.rawHTML(RawHTML(html: literal(node), line: line(of: node))))
+        }
+        // A caption's label is not prose: it leaves the text before the text is read.
+        var captionLabels: [OpaquePointer: String] = [:]
+        for (node, _) in captions {
+            let first = cmark_node_first_child(node)!
+            if let (label, rest) = leadingLabel(literal(first)) {
+                captionLabels[node] = label
+                cmark_node_set_literal(first, String(rest))
+            }
+        }
+        // Headings' plain text before references in them become HTML (the contents lists them).
+        let headingTexts = headings.map { plainText(of: $0, formulas) }
+        for node in texts {
+            let text = literal(node)
+            guard let html = handlers.text(Text(text: text, line: line(of: node))),
+                let inline = cmark_node_new(CMARK_NODE_HTML_INLINE)
+            else { continue }
+            cmark_node_set_literal(inline, html)
+            cmark_node_replace(node, inline)
+            cmark_node_free(node)
         }
         let firstParagraphHTML = firstParagraph.map { stripElement(html(of: $0, extensions), tag: "p") }
 
         var replacements: [(node: OpaquePointer, html: String)] = []
-        var holes = 0
         for node in codeBlocks {
             let code = FencedCode(
                 info: String(cString: cmark_node_get_fence_info(node)), literal: literal(node),
@@ -200,28 +299,71 @@ enum Markdown {
             switch handlers.codeBlock(code) {
             case .keep: continue
             case .html(let html): replacements.append((node, html + "\n"))
-            case .hole:
-                replacements.append((node, String(decoding: holeOpen, as: UTF8.self) + "\(holes)-->\n"))
-                holes += 1
             }
         }
+        // Captions after code blocks, so that a run block's caption finds its block.
+        var openings: [(before: OpaquePointer, html: String)] = []
+        for (node, follows) in captions {
+            let caption = Caption(
+                label: captionLabels[node] ?? "", innerHTML: stripElement(html(of: node, extensions), tag: "p"),
+                line: line(of: node), follows: follows)
+            let placement = handlers.caption(caption)
+            if let previous = cmark_node_previous(node), !placement.opening.isEmpty {
+                openings.append((previous, placement.opening + "\n"))
+            }
+            replacements.append((node, placement.closing + "\n"))
+        }
         // Code blocks before headings, so that headings know every run block's anchor.
-        for node in headings {
+        for (node, text) in zip(headings, headingTexts) {
             let level = Int(cmark_node_get_heading_level(node))
             let heading = Heading(
-                level: level, text: plainText(of: node, formulas),
+                level: level, text: text,
                 innerHTML: stripElement(html(of: node, extensions), tag: "h\(level)"))
             replacements.append((node, handlers.heading(heading) + "\n"))
         }
         // Each replacement is an HTML block of its own line, ending in an empty line as the
-        // pages always have.
+        // pages always have. Openings go in first, while the blocks they precede still exist.
+        for (node, html) in openings {
+            guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { fatalError("cmark: out of memory") }
+            cmark_node_set_literal(block, html)
+            cmark_node_insert_before(node, block)
+        }
         for (node, html) in replacements {
             guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { fatalError("cmark: out of memory") }
             cmark_node_set_literal(block, html)
             cmark_node_replace(node, block)
             cmark_node_free(node)
         }
-        return Parsed(body: pieces(of: html(of: document, extensions)), firstParagraphHTML: firstParagraphHTML)
+        return Parsed(
+            body: pieces(of: html(of: document, extensions)), firstParagraph: firstParagraphHTML.map(pieces(of:)),
+            passages: passages)
+    }
+
+    /// `{#…}` at the start of `text` (after spaces): what the braces hold and the text after.
+    private static func leadingLabel(_ text: String) -> (String, Substring)? {
+        let trimmed = text.drop { $0 == " " }
+        guard trimmed.hasPrefix("{#"), let close = trimmed.firstIndex(of: "}") else { return nil }
+        let label = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
+        return (String(label), trimmed[trimmed.index(after: close)...].drop { $0 == " " })
+    }
+
+    /// What kind of block comes right before `node`.
+    private static func neighbour(before node: OpaquePointer) -> Neighbour {
+        guard let previous = cmark_node_previous(node) else { return .other }
+        switch Kind(previous) {
+        case .codeBlock where isFenced(previous): return .fencedCode(line: Int(cmark_node_get_start_line(previous)))
+        case .table: return .table
+        default: return .other
+        }
+    }
+
+    private static func isInsideLink(_ node: OpaquePointer) -> Bool {
+        var current = cmark_node_parent(node)
+        while let n = current {
+            if Kind(n) == .link || Kind(n) == .image { return true }
+            current = cmark_node_parent(n)
+        }
+        return false
     }
 
     /// `html` cut at its holes, in one pass.
@@ -296,13 +438,13 @@ enum Markdown {
     }
 
     /// The text a reader sees in `node`, with line breaks as spaces and formulas as their TeX.
-    private static func plainText(of node: OpaquePointer, _ formulas: [OpaquePointer: Math]) -> String {
+    private static func plainText(of node: OpaquePointer, _ formulas: [OpaquePointer: (math: Math, order: Int)]) -> String {
         var text = ""
         forEachNode(in: node) { child in
             switch Kind(child) {
             case .text, .code: text += literal(child)
             case .lineBreak: text += " "
-            case .htmlInline: if let formula = formulas[child] { text += formula.tex }
+            case .htmlInline: if let formula = formulas[child] { text += formula.math.tex }
             default: break
             }
         }
@@ -313,7 +455,8 @@ enum Markdown {
 
     /// Formulas found while parsing, by the node standing for each.
     private final class MathCollector {
-        var formulas: [OpaquePointer: Math] = [:]
+        /// Each formula with its position among the formulas, in document order.
+        var formulas: [OpaquePointer: (math: Math, order: Int)] = [:]
         /// Where the last formula was, so that counting lines stays linear in the paragraph.
         var last: (parent: OpaquePointer, offset: Int, line: Int)?
     }
@@ -357,8 +500,9 @@ enum Markdown {
                 let bytes = tex.map { byte($0)! }
                 cmark_inline_parser_set_offset(inline, Int32(end))
                 guard let node = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return nil }
-                collector.formulas[node] = Math(
-                    tex: String(decoding: bytes, as: UTF8.self), display: display, line: line)
+                collector.formulas[node] = (
+                    Math(tex: String(decoding: bytes, as: UTF8.self), display: display, line: line),
+                    collector.formulas.count)
                 return node
             }
         }

@@ -42,6 +42,6 @@ enum SeedReference {
         pieces.append(.text(String(text)))
         guard errors.isEmpty else { return .failure(LessonFailures(errors)) }
         let language = code.info.split(separator: " ").first.map(String.init)
-        return .success(SeededCode(language: language, pieces: pieces.filter { $0 != .text("") }))
+        return .success(SeededCode(language: language, line: code.line, pieces: pieces.filter { $0 != .text("") }))
     }
 }

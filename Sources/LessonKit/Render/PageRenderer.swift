@@ -17,6 +17,7 @@ struct PageRenderer {
             main += "</ol>\n</nav>\n"
         }
         main += "<article>\n\(lesson.bodyHTML)</article>\n"
+        main += Downloads.aside(lesson.downloads)
         main += "<nav class=\"pager\" aria-label=\"Previous and next lesson\">\n"
         let previous = position > 0 ? (lessons[position - 1].page, lessons[position - 1].title) : ("index.html", "Overview")
         main += "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.link(toFile: previous.0))\"><span>Previous</span> \(HTML.escape(previous.1))</a>\n"
@@ -40,6 +41,26 @@ struct PageRenderer {
         return page(title: "Droplab · Dropout vs DropPath", current: "index.html", main: main)
     }
 
+    /// The search page: results for `?q=` when scripts run, and always the index of the words
+    /// of every heading, each with the sections holding it.
+    func searchPage(_ index: SearchIndex) -> String {
+        var main = "<article>\n<h1 id=\"index\">Search and index</h1>\n"
+        main += "<div id=\"search-page-results\" hidden>\n<h2 id=\"results\">Results</h2>\n<ol></ol>\n</div>\n"
+        main += "<p>Every word of every heading, with the sections that use it. Type in the box above "
+            + "to search every word of the lessons (prose, code and glossary) instead.</p>\n"
+        main += "<dl class=\"book-index\">\n"
+        for (term, entries) in index.terms where index.headingTerms.contains(term) {
+            main += "<dt>\(HTML.escape(term))</dt>\n<dd>"
+            main += entries.map { entry in
+                let section = index.entries[entry]
+                return "<a href=\"\(section.href)\">\(HTML.escape(String(section.lesson.prefix { $0 != " " }))) · \(HTML.escape(section.title))</a>"
+            }.joined(separator: ", ")
+            main += "</dd>\n"
+        }
+        main += "</dl>\n</article>\n"
+        return page(title: "Search and index · Droplab", current: SearchIndex.pageName, main: main)
+    }
+
     private func page(title: String, current: String, main: String) -> String {
         var html = """
             <!doctype html>
@@ -50,11 +71,18 @@ struct PageRenderer {
             <meta name="color-scheme" content="light dark">
             <title>\(HTML.escape(title))</title>
             <link rel="stylesheet" href="style.css">
+            <script src="\(SearchIndex.scriptName)" defer></script>
+            <script src="\(SearchScript.name)" defer></script>
             </head>
             <body>
             <a class="skip" href="#content">Skip to content</a>
             <header class="masthead"><a class="brand" href="index.html">Droplab</a> \
-            <span class="tagline">Dropout vs DropPath, with real outputs</span></header>
+            <span class="tagline">Dropout vs DropPath, with real outputs</span>
+            <form class="search" role="search" action="\(SearchIndex.pageName)">
+            <input type="search" name="q" placeholder="Search the lessons" aria-label="Search the lessons" autocomplete="off">
+            <a class="search-index" href="\(SearchIndex.pageName)">Index</a>
+            <ol class="search-results" hidden></ol>
+            </form></header>
             <div class="layout">
             <nav class="sidebar" aria-label="Lessons">
             <p class="nav-title"><a href="index.html"\(current == "index.html" ? " aria-current=\"page\"" : "")>Overview</a></p>

@@ -45,22 +45,36 @@ public enum SiteRenderer {
     public static func render(_ lessons: [ExecutedLesson], context: SiteContext) throws(LessonError)
         -> [SiteFile]
     {
+        let (references, errors) = CrossReferences.resolve(lessons.map(\.lesson))
+        if let error = errors.first { throw error }
         var rendered: [RenderedLesson] = []
         var overview: RenderedLesson?
+        var downloads: [SiteFile] = []
         for executed in lessons {
-            let lesson = try LessonRenderer.render(executed)
-            if executed.lesson.name == overviewName { overview = lesson } else { rendered.append(lesson) }
+            let lesson = try LessonRenderer.render(executed, references: references)
+            if executed.lesson.name == overviewName {
+                overview = lesson
+            } else {
+                rendered.append(lesson)
+                let files = try Downloads.files(for: executed, title: lesson.title, context: context)
+                rendered[rendered.count - 1].downloads = files.map(\.path)
+                downloads += files
+            }
         }
         let pages = PageRenderer(lessons: rendered, context: context)
+        let index = SearchIndex(lessons: rendered)
         var files = [
             SiteFile(path: "index.html", text: pages.indexPage(overviewHTML: overview?.bodyHTML ?? defaultOverview)),
             SiteFile(path: "style.css", text: Stylesheet.css),
+            SiteFile(path: SearchIndex.pageName, text: pages.searchPage(index)),
+            SiteFile(path: SearchIndex.scriptName, text: index.script),
+            SiteFile(path: SearchScript.name, text: SearchScript.source),
         ]
         files += try MathFont.files()
         for position in rendered.indices {
             files.append(SiteFile(path: rendered[position].page, text: pages.lessonPage(at: position)))
         }
-        return files
+        return files + downloads
     }
 
     private static let defaultOverview = """

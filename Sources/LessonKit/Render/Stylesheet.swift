@@ -128,6 +128,36 @@ enum Stylesheet {
         svg.figure-svg .grid { stroke: var(--line); }
         svg.figure-svg .muted { fill: var(--muted); }
 
+        /* Numbered figures, tables and equations, and references to them. */
+        figure.numbered { margin: 1.25rem 0; }
+        figure.numbered > .run { margin-bottom: 0.4rem; }
+        figcaption { font-size: 0.92rem; color: var(--muted); }
+        figure.table > figcaption { margin-bottom: -0.5rem; }
+        .caption-number { font-weight: 700; color: var(--fg); }
+        .equation { display: flex; align-items: center; gap: 1rem; }
+        .equation > math { flex: 1; }
+        .equation-number { color: var(--muted); white-space: nowrap; }
+        a.xref { white-space: nowrap; }
+        :target { scroll-margin-top: 1rem; }
+
+        /* Search: a form opening the index page, live results when search.js runs. */
+        .search { position: relative; margin-left: auto; display: flex; gap: 0.6rem; align-items: baseline; }
+        .search input { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.5rem; width: 14rem; max-width: 60vw;
+          color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
+        .search-index { font-size: 0.85rem; }
+        .search-results { position: absolute; right: 0; top: 2.2rem; z-index: 3; width: min(28rem, 90vw); margin: 0;
+          padding: 0.4rem; list-style: none; background: var(--bg); border: 1px solid var(--line); border-radius: 8px;
+          box-shadow: 0 4px 16px rgb(0 0 0 / 0.15); }
+        .search-results li, #search-page-results li { padding: 0.25rem 0.4rem; }
+        .search-lesson { display: block; font-size: 0.8rem; color: var(--muted); }
+        .book-index dt { font-weight: 600; margin-top: 0.5rem; }
+        .book-index dd { margin: 0 0 0 1.2rem; font-size: 0.92rem; }
+
+        /* Take it away. */
+        .downloads { max-width: 50rem; margin-top: 2rem; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 8px; }
+        .downloads ul { margin: 0.3rem 0; padding-left: 1.2rem; }
+        .downloads p { margin: 0.3rem 0 0; font-size: 0.88rem; color: var(--muted); }
+
         /* Index, pager, footer. */
         .lesson-list { padding-left: 1.4rem; }
         .lesson-list li { margin: 0.8rem 0; }
@@ -142,12 +172,12 @@ enum Stylesheet {
         @media print {
           :root { color-scheme: light; --fg: #000; --out-bg: #fff; --err-bg: #fff; --fail-bg: #fff; }
           body { font-size: 11pt; }
-          .masthead, .sidebar, .toc, .pager, .anchor, .skip { display: none; }
+          .masthead, .sidebar, .toc, .pager, .anchor, .skip, .downloads { display: none; }
           .layout { display: block; max-width: none; padding: 0; }
           main { display: block; padding: 0; }
           article { max-width: none; }
           pre { white-space: pre-wrap; overflow: visible; }
-          .run, .figure, table { break-inside: avoid; }
+          .run, .figure, table, figure.numbered { break-inside: avoid; }
           a { color: inherit; }
         }
 

@@ -23,12 +23,14 @@ public struct SiteBuilder: Sendable {
 
     /// What a build produced.
     public struct Outcome: Sendable {
-        /// Every lesson that was parsed and executed, in file-name order.
+        /// Every lesson that was parsed and executed, in file-name order, then every translation.
         public var runs: [LessonRun] = []
         /// Every failure, from every step and lesson; empty when the site is complete.
         public var failures: [LessonError] = []
         /// The site's files; only when there are no failures.
         public var files: [SiteFile] = []
+        /// Translations missing or stale: the site is built, `lessons check` fails.
+        public var warnings: [LessonWarning] = []
     }
 
     /// Loads, parses, executes and renders every lesson. Every lesson is parsed before any is
@@ -51,15 +53,50 @@ public struct SiteBuilder: Sendable {
         } catch {
             outcome.failures.append(error)
         }
+        // The course's languages and words, then the translations, each checked against its source.
+        var configuration = CourseConfiguration.english
+        var translations: [Translations.Language] = []
+        if outcome.failures.isEmpty {
+            do {
+                configuration = try CourseConfiguration.load(lessonsDirectory: lessonsDirectory)
+            } catch {
+                outcome.failures.append(error)
+            }
+            let loaded = Translations.load(configuration, lessonsDirectory: lessonsDirectory, sources: lessons)
+            outcome.failures += loaded.errors
+            outcome.warnings = loaded.warnings
+            translations = loaded.languages
+        }
         // References may name labels of other lessons: checked once every lesson is parsed.
         if outcome.failures.isEmpty { outcome.failures += CrossReferences.resolve(lessons).1 }
         // Every authoring error of every lesson is known now; none is worth compiling for.
         guard outcome.failures.isEmpty else { return outcome }
-        outcome.runs = await execute(lessons, progress: progress)
-        outcome.failures += outcome.runs.compactMap(\.failure)
+        // Every language's programs run: a translation's strings print in its language.
+        let all = lessons + translations.flatMap(\.lessons)
+        let runs = await execute(all, progress: progress)
+        outcome.runs = runs
+        outcome.failures += runs.compactMap(\.failure)
+        guard outcome.failures.isEmpty else { return outcome }
+        let executed = runs[..<lessons.count].compactMap(\.executed)
+        let byName = Dictionary(executed.map { ($0.lesson.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var translated = runs[lessons.count...].compactMap(\.executed)[...]
+        var sites: [SiteRenderer.Translation] = []
+        for language in translations {
+            let ours = Dictionary(translated.prefix(language.lessons.count).map { ($0.lesson.name, $0) }, uniquingKeysWith: { a, _ in a })
+            translated = translated.dropFirst(language.lessons.count)
+            for (name, lesson) in ours.sorted(by: { $0.key < $1.key }) {
+                if let source = byName[name], let drift = DriftGuard.compareOutputs(lesson, with: source) {
+                    outcome.failures.append(drift)
+                }
+            }
+            sites.append(SiteRenderer.Translation(
+                language: language.language, lessons: executed.map { ours[$0.lesson.name] ?? $0 },
+                untranslated: Set(executed.map(\.lesson.name).filter { ours[$0] == nil })))
+        }
         guard outcome.failures.isEmpty else { return outcome }
         do {
-            outcome.files = try SiteRenderer.render(outcome.runs.compactMap(\.executed), context: context)
+            outcome.files = try SiteRenderer.render(
+                executed, context: context, configuration: configuration, translations: sites)
         } catch {
             outcome.failures.append(error)
         }

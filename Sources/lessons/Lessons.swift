@@ -7,7 +7,7 @@ import LessonKit
 struct Lessons: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the Droplab lessons' Swift blocks and render the site.",
-        subcommands: [Run.self, Build.self, Check.self])
+        subcommands: [Run.self, Build.self, Check.self, Stamp.self])
 
     /// Prints a line at once, even into a pipe, so progress shows while lessons run.
     static func say(_ line: String) {
@@ -18,6 +18,11 @@ struct Lessons: AsyncParsableCommand {
     static func report(_ failures: [LessonError]) -> ExitCode {
         for failure in failures { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
         return .failure
+    }
+
+    /// Prints each warning (`FILE:LINE: warning: …`) to standard error.
+    static func warn(_ warnings: [LessonWarning]) {
+        for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
     }
 
     /// The options of every subcommand: how blocks are executed.
@@ -105,6 +110,7 @@ struct Lessons: AsyncParsableCommand {
             let builder: SiteBuilder
             do { builder = try course.builder(common) } catch { throw Lessons.report([error]) }
             let outcome = await builder.build(into: out) { Lessons.say($0) }
+            Lessons.warn(outcome.warnings)
             guard outcome.failures.isEmpty else {
                 Lessons.say("\(outcome.failures.count) failure(s); nothing was written:")
                 throw Lessons.report(outcome.failures)
@@ -127,7 +133,12 @@ struct Lessons: AsyncParsableCommand {
             let builder: SiteBuilder
             do { builder = try course.builder(common) } catch { throw Lessons.report([error]) }
             let outcome = await builder.render { Lessons.say($0) }
+            Lessons.warn(outcome.warnings)
             guard outcome.failures.isEmpty else { throw Lessons.report(outcome.failures) }
+            guard outcome.warnings.isEmpty else {
+                Lessons.say("\(outcome.warnings.count) translation warning(s): `lessons check` requires every translation present and stamped")
+                throw ExitCode.failure
+            }
             let stale = SiteComparer.staleFiles(outcome.files, comparedWith: site)
             guard stale.isEmpty else {
                 Lessons.say("\(site)/ is stale; run `swift run lessons build` and commit it:")
@@ -135,6 +146,26 @@ struct Lessons: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             Lessons.say("\(site)/ is up to date (\(outcome.files.count) files)")
+        }
+    }
+
+    struct Stamp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record in each translation that it matches its source's current blocks.",
+            discussion: """
+                Rewrites the first line of each translation (every one in the lessons' language folders \
+                when no file is given) as `<!-- translation-of: NAME blocks: HASH -->`, HASH being the \
+                hash of the source's run blocks and PyTorch twins. A translation whose programs differ \
+                from its source's (anything but comments and string text) is not stamped. Nothing runs: \
+                `lessons build` still compares the numbers both languages print.
+                """)
+        @Option(help: "The directory of lessons.") var lessons = "Lessons"
+        @Argument(help: "Translations to stamp (Lessons/zh/01-dropout.md …); default: all.") var files: [String] = []
+
+        func run() throws {
+            let (stamped, failures) = Translations.stamp(lessonsDirectory: lessons, paths: files)
+            for path in stamped { Lessons.say("stamped " + path) }
+            guard failures.isEmpty else { throw Lessons.report(failures) }
         }
     }
 }

@@ -86,8 +86,9 @@ public struct ResultCache: Sendable {
         return hash.hex
     }
 
+    /// The lesson's folder and name: a translation (`zh/01-dropout.md`) keeps its own entries.
     private func entryPrefix(_ lesson: Lesson) -> String {
-        lesson.name.replacingOccurrences(of: "/", with: "_") + "."
+        lesson.path.split(separator: "/").suffix(2).joined(separator: "_") + "."
     }
 
     private func path(_ lesson: Lesson, _ key: String) -> String {

@@ -4,15 +4,6 @@ struct Label: Sendable, Hashable {
     /// What is numbered; each kind is counted on its own, per lesson.
     enum Kind: String, Sendable, Hashable, CaseIterable {
         case figure = "fig", equation = "eq", table = "tbl"
-
-        /// The word before the number: "Figure 3.2".
-        var word: String {
-            switch self {
-            case .figure: "Figure"
-            case .equation: "Equation"
-            case .table: "Table"
-            }
-        }
     }
 
     /// What a reference names: kind and name, unique in the course.

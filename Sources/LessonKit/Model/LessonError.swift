@@ -5,7 +5,7 @@
 public struct LessonError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The pipeline stage that failed.
     public enum Stage: String, Sendable, Hashable, Codable {
-        case parse, compile, execute, render, write
+        case parse, translate, compile, execute, render, write
     }
 
     /// The stage that failed.

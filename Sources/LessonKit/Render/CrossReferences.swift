@@ -10,6 +10,8 @@ struct CrossReferences: Sendable {
     }
 
     private(set) var targets: [Label.Key: Target] = [:]
+    /// The words before the numbers ("Figure", "图"), in the pages' language.
+    var interface: Interface = .english
 
     /// Numbers the labels of `lessons` (in course order; the overview `index.md` is not a
     /// numbered lesson) and reports every label used twice and every reference to no label.
@@ -51,7 +53,7 @@ struct CrossReferences: Sendable {
     /// "Figure 3.2" (with its word) or "3.2".
     func number(_ key: Label.Key, withWord: Bool) -> String {
         let number = targets[key]?.number ?? "?"
-        return withWord ? "\(key.kind.word) \(number)" : number
+        return withWord ? "\(HTML.escape(interface.word(key.kind))) \(number)" : number
     }
 
     /// The link a reference becomes on `page`: to the anchor on the same page, else to the page.

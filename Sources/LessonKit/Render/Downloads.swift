@@ -30,10 +30,7 @@ enum Downloads {
             files.append(SiteFile(
                 path: path, text: header + (try ProgramBuilder.source(for: lesson, seeds: seeds, standalone: true))))
         }
-        let twins = lesson.document.body.compactMap { fragment -> SeededCode? in
-            guard case .seeded(let code) = fragment, code.language == "python" else { return nil }
-            return code
-        }
+        let twins = lesson.twins
         guard !twins.isEmpty else { return files }
         let codes = twins.map { $0.text { seeds[$0] } }
         let intro = "The PyTorch twins of \"\(title)\" (\(lesson.path)), in page order, seeded as the page "
@@ -70,18 +67,20 @@ enum Downloads {
     }
 
     /// The links under a lesson's article, or nothing when it has nothing to take away.
-    static func aside(_ paths: [String]) -> String {
+    static func aside(_ paths: [String], _ ui: Interface = .english) -> String {
         guard !paths.isEmpty else { return "" }
-        var html = "<aside class=\"downloads\" aria-label=\"Take this lesson away\">\n<p class=\"nav-title\">Take it away</p>\n<ul>\n"
+        var html = "<aside class=\"downloads\" aria-label=\"\(HTML.escape(ui.downloadsLabel))\">\n<p class=\"nav-title\">\(HTML.escape(ui.downloadsTitle))</p>\n<ul>\n"
         for path in paths {
-            let kind = path.hasSuffix(".swift") ? "Swift program" : path.hasSuffix(".py") ? "PyTorch script" : "Jupyter notebook"
+            let kind = HTML.escape(path.hasSuffix(".swift") ? ui.swiftProgram : path.hasSuffix(".py") ? ui.pytorchScript : ui.notebook)
             let file = String(path.dropFirst(folder.count + 1))
             html += "<li><a href=\"\(folder)/\(HTML.link(toFile: file))\" download>\(kind)</a> <code>\(HTML.escape(file))</code></li>\n"
         }
         html += "</ul>\n"
         if let swift = paths.first(where: { $0.hasSuffix(".swift") }) {
-            html += "<p>Run the Swift program from a Droplab checkout, after <code>swift build</code>: "
-                + "<code>\(HTML.escape(swiftCommand(swift)))</code>. The script and notebook need PyTorch.</p>\n"
+            let run = Interface.fill(ui.downloadsRun, [
+                "build": "<code>swift build</code>", "command": "<code>\(HTML.escape(swiftCommand(swift)))</code>",
+            ])
+            html += "<p>\(run)</p>\n"
         }
         return html + "</aside>\n"
     }

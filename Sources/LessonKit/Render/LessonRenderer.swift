@@ -16,13 +16,17 @@ struct RenderedLesson: Sendable {
     var searchSections: [LessonDocument.SearchSection]
     /// The site paths of the lesson's programs to take away (`downloads/01-dropout.swift`, …).
     var downloads: [String] = []
+    /// The `lang` of the article when it is not the page's: a lesson shown untranslated.
+    var lang: String?
 }
 
 /// Fills a parsed lesson's holes with what its run blocks produced and its labels' numbers.
 enum LessonRenderer {
     /// Renders `executed`, its labels numbered by `references` (none: a lesson alone); only a
     /// figure outside the SVG allow-list can fail.
-    static func render(_ executed: ExecutedLesson, references: CrossReferences = .init()) throws(LessonError) -> RenderedLesson {
+    static func render(
+        _ executed: ExecutedLesson, references: CrossReferences = .init(), interface: Interface = .english
+    ) throws(LessonError) -> RenderedLesson {
         let lesson = executed.lesson, document = lesson.document
         func html(_ fragments: [LessonDocument.Fragment], on page: String) throws(LessonError) -> String {
             var body = ""
@@ -31,7 +35,7 @@ enum LessonRenderer {
                 case .html(let html): body += html
                 case .run(let index, let codeHTML):
                     body += try RunBlockRenderer.html(
-                        lesson.blocks[index], codeHTML: codeHTML, executed.results[index], path: lesson.path)
+                        lesson.blocks[index], codeHTML: codeHTML, executed.results[index], path: lesson.path, interface: interface)
                 case .seeded(let code):
                     body += code.html { executed.results[$0].seed }
                 case .labelNumber(let key, let withWord): body += references.number(key, withWord: withWord)

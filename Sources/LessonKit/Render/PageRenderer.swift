@@ -4,50 +4,72 @@ struct PageRenderer {
     let lessons: [RenderedLesson]
     /// What the footer says about the build.
     let context: SiteContext
+    /// The words of the interface, in the pages' language.
+    var interface: Interface = .english
+    /// `<html lang>`.
+    var lang = "en"
+    /// The path from these pages to the site's root (`../` for a translation), where the
+    /// stylesheet and `search.js` are.
+    var root = ""
+    /// The other languages each page links to, in the course's order.
+    var alternates: [Alternate] = []
+
+    /// A link from each page to the same page in another language.
+    struct Alternate {
+        /// The link's text (`中文`) and its language (`zh-Hans`).
+        var name: String
+        var lang: String
+        /// The path from these pages to that language's (`zh/`, `../`).
+        var prefix: String
+        /// Its pages: a page of this language links to the same name there if it has it.
+        var pages: Set<String>
+    }
 
     /// The page of `lessons[position]`.
     func lessonPage(at position: Int) -> String {
         let lesson = lessons[position]
         var main = ""
         if !lesson.sections.isEmpty {
-            main += "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"nav-title\">On this page</p>\n<ol>\n"
+            let onThisPage = HTML.escape(interface.onThisPage)
+            main += "<nav class=\"toc\" aria-label=\"\(onThisPage)\">\n<p class=\"nav-title\">\(onThisPage)</p>\n<ol>\n"
             for section in lesson.sections {
                 main += "<li class=\"level-\(section.level)\"><a href=\"#\(section.id)\">\(HTML.escape(section.text))</a></li>\n"
             }
             main += "</ol>\n</nav>\n"
         }
         main += "<article>\n\(lesson.bodyHTML)</article>\n"
-        main += Downloads.aside(lesson.downloads)
-        main += "<nav class=\"pager\" aria-label=\"Previous and next lesson\">\n"
-        let previous = position > 0 ? (lessons[position - 1].page, lessons[position - 1].title) : ("index.html", "Overview")
-        main += "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.link(toFile: previous.0))\"><span>Previous</span> \(HTML.escape(previous.1))</a>\n"
+        main += Downloads.aside(lesson.downloads, interface)
+        main += "<nav class=\"pager\" aria-label=\"\(HTML.escape(interface.pagerLabel))\">\n"
+        let previous = position > 0 ? (lessons[position - 1].page, lessons[position - 1].title) : ("index.html", interface.overviewLink)
+        main += "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.link(toFile: previous.0))\"><span>\(HTML.escape(interface.previous))</span> \(HTML.escape(previous.1))</a>\n"
         if position + 1 < lessons.count {
             let next = lessons[position + 1]
-            main += "<a class=\"next\" rel=\"next\" href=\"\(HTML.link(toFile: next.page))\"><span>Next</span> \(HTML.escape(next.title))</a>\n"
+            main += "<a class=\"next\" rel=\"next\" href=\"\(HTML.link(toFile: next.page))\"><span>\(HTML.escape(interface.next))</span> \(HTML.escape(next.title))</a>\n"
         }
         main += "</nav>\n"
-        return page(title: "\(lesson.title) · Droplab", current: lesson.page, main: main)
+        let article = lesson.lang.map { "<article lang=\"\($0)\">" } ?? "<article>"
+        if article != "<article>" { main = main.replacingOccurrences(of: "<article>\n", with: article + "\n") }
+        return page(title: "\(lesson.title) · \(interface.title)", current: lesson.page, main: main)
     }
 
     /// The course's front page: the overview, then every lesson with its summary.
     func indexPage(overviewHTML: String) -> String {
-        var main = "<article>\n\(overviewHTML)<h2 id=\"lessons\">Lessons</h2>\n<ol class=\"lesson-list\">\n"
+        var main = "<article>\n\(overviewHTML)<h2 id=\"lessons\">\(HTML.escape(interface.lessonsHeading))</h2>\n<ol class=\"lesson-list\">\n"
         for lesson in lessons {
             main += "<li><a href=\"\(HTML.link(toFile: lesson.page))\">\(HTML.escape(lesson.title))</a>"
             if let summary = lesson.summaryHTML { main += "\n<p>\(summary)</p>" }
             main += "</li>\n"
         }
         main += "</ol>\n</article>\n"
-        return page(title: "Droplab · Dropout vs DropPath", current: "index.html", main: main)
+        return page(title: interface.indexTitle, current: "index.html", main: main)
     }
 
     /// The search page: results for `?q=` when scripts run, and always the index of the words
     /// of every heading, each with the sections holding it.
     func searchPage(_ index: SearchIndex) -> String {
-        var main = "<article>\n<h1 id=\"index\">Search and index</h1>\n"
-        main += "<div id=\"search-page-results\" hidden>\n<h2 id=\"results\">Results</h2>\n<ol></ol>\n</div>\n"
-        main += "<p>Every word of every heading, with the sections that use it. Type in the box above "
-            + "to search every word of the lessons (prose, code and glossary) instead.</p>\n"
+        var main = "<article>\n<h1 id=\"index\">\(HTML.escape(interface.searchPageTitle))</h1>\n"
+        main += "<div id=\"search-page-results\" hidden>\n<h2 id=\"results\">\(HTML.escape(interface.searchResults))</h2>\n<ol></ol>\n</div>\n"
+        main += "<p>\(HTML.escape(interface.searchPageIntro))</p>\n"
         main += "<dl class=\"book-index\">\n"
         for (term, entries) in index.terms where index.headingTerms.contains(term) {
             main += "<dt>\(HTML.escape(term))</dt>\n<dd>"
@@ -58,34 +80,42 @@ struct PageRenderer {
             main += "</dd>\n"
         }
         main += "</dl>\n</article>\n"
-        return page(title: "Search and index · Droplab", current: SearchIndex.pageName, main: main)
+        return page(title: "\(interface.searchPageTitle) · \(interface.title)", current: SearchIndex.pageName, main: main)
     }
 
     private func page(title: String, current: String, main: String) -> String {
+        let ui = interface
+        let search = HTML.escape(ui.searchPlaceholder)
+        var languages = ""
+        for other in alternates where other.pages.contains(current) {
+            let text = Interface.fill(ui.languageLink, ["name": HTML.escape(other.name)])
+            languages += "<a class=\"language\" href=\"\(HTML.escape(other.prefix))\(HTML.link(toFile: current))\" "
+                + "hreflang=\"\(HTML.escape(other.lang))\" lang=\"\(HTML.escape(other.lang))\">\(text)</a>\n"
+        }
         var html = """
             <!doctype html>
-            <html lang="en">
+            <html lang="\(HTML.escape(lang))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
             <title>\(HTML.escape(title))</title>
-            <link rel="stylesheet" href="style.css">
+            <link rel="stylesheet" href="\(root)style.css">
             <script src="\(SearchIndex.scriptName)" defer></script>
             <script src="\(SearchScript.name)" defer></script>
             </head>
             <body>
-            <a class="skip" href="#content">Skip to content</a>
-            <header class="masthead"><a class="brand" href="index.html">Droplab</a> \
-            <span class="tagline">Dropout vs DropPath, with real outputs</span>
-            <form class="search" role="search" action="\(SearchIndex.pageName)">
-            <input type="search" name="q" placeholder="Search the lessons" aria-label="Search the lessons" autocomplete="off">
-            <a class="search-index" href="\(SearchIndex.pageName)">Index</a>
+            <a class="skip" href="#content">\(HTML.escape(ui.skipToContent))</a>
+            <header class="masthead"><a class="brand" href="index.html">\(HTML.escape(ui.title))</a> \
+            <span class="tagline">\(HTML.escape(ui.tagline))</span>
+            \(languages)<form class="search" role="search" action="\(SearchIndex.pageName)">
+            <input type="search" name="q" placeholder="\(search)" aria-label="\(search)" autocomplete="off">
+            <a class="search-index" href="\(SearchIndex.pageName)">\(HTML.escape(ui.searchIndexLink))</a>
             <ol class="search-results" hidden></ol>
             </form></header>
             <div class="layout">
-            <nav class="sidebar" aria-label="Lessons">
-            <p class="nav-title"><a href="index.html"\(current == "index.html" ? " aria-current=\"page\"" : "")>Overview</a></p>
+            <nav class="sidebar" aria-label="\(HTML.escape(ui.sidebarLabel))">
+            <p class="nav-title"><a href="index.html"\(current == "index.html" ? " aria-current=\"page\"" : "")>\(HTML.escape(ui.overviewLink))</a></p>
             <ol>
 
             """
@@ -94,18 +124,11 @@ struct PageRenderer {
             html += "<li><a href=\"\(HTML.link(toFile: lesson.page))\"\(mark)>\(HTML.escape(lesson.title))</a></li>\n"
         }
         html += "</ol>\n</nav>\n<main id=\"content\">\n\(main)</main>\n</div>\n"
-        html += """
-            <footer class="footer">
-            <p>Every output on these pages was produced by running the code above it with seed \
-            <code>\(context.seed)</code> and Drop <code>\(HTML.escape(context.dropVersion))</code>. \
-            Regenerate them with <code>swift run lessons build --seed \(context.seed)</code>.</p>
-            <p>Formulas are set in Droplab Math, a subset of STIX Two Math \
-            (<a href="\(MathFont.licencePath)">SIL Open Font License 1.1</a>).</p>
-            </footer>
-            </body>
-            </html>
-
-            """
+        let seed = "<code>\(context.seed)</code>", drop = "<code>\(HTML.escape(context.dropVersion))</code>"
+        let command = "<code>swift run lessons build --seed \(context.seed)</code>"
+        let licence = "<a href=\"\(root)\(MathFont.licencePath)\">SIL Open Font License 1.1</a>"
+        html += "<footer class=\"footer\">\n<p>\(Interface.fill(ui.footerRun, ["seed": seed, "drop": drop, "command": command]))</p>\n"
+        html += "<p>\(Interface.fill(ui.footerFont, ["licence": licence]))</p>\n</footer>\n</body>\n</html>\n"
         return html
     }
 }

@@ -2,13 +2,15 @@
 enum RunBlockRenderer {
     /// The HTML for `block`, shown as `codeHTML` (nil when hidden), which produced `result`.
     /// Output is text, always escaped; a figure must pass the SVG allow-list.
-    static func html(_ block: RunBlock, codeHTML: String?, _ result: BlockResult, path: String) throws(LessonError)
+    static func html(
+        _ block: RunBlock, codeHTML: String?, _ result: BlockResult, path: String, interface ui: Interface = .english
+    ) throws(LessonError)
         -> String
     {
         var html = "<div class=\"run\" id=\"run-\(block.index + 1)\">\n"
         html += codeHTML ?? ""
         if block.options.shouldFail {
-            html += "<div class=\"expected-error\">\n<p class=\"label\">Expected error</p>\n"
+            html += "<div class=\"expected-error\">\n<p class=\"label\">\(HTML.escape(ui.expectedError))</p>\n"
             html += "<pre>" + HTML.escape(trimmingFinalNewline(result.expectedFailure ?? "")) + "</pre>\n</div>\n"
         } else if !block.options.silent {
             html += "<div class=\"output\">\n"
@@ -26,7 +28,8 @@ enum RunBlockRenderer {
                     }
                 }
             }
-            html += "<p class=\"seed\">seed \(result.seed) · <code>torch.manual_seed(\(result.seed))</code></p>\n"
+            let seed = Interface.fill(ui.seedLine, ["seed": "\(result.seed)", "torch": "<code>torch.manual_seed(\(result.seed))</code>"])
+            html += "<p class=\"seed\">\(seed)</p>\n"
             html += "</div>\n"
         }
         return html + "</div>\n"

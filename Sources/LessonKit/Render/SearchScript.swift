@@ -1,3 +1,5 @@
+import Foundation
+
 /// `search.js`: the search box's behaviour, the only script the site has. Pages work without it:
 /// the box is then a form that opens `search.html`, the index of terms. With it, typing lists
 /// the sections holding every word typed (the last one as a prefix, so results come while
@@ -6,7 +8,12 @@ enum SearchScript {
     /// Its file name beside the pages.
     static let name = "search.js"
 
-    static let source = #"""
+    /// The script, saying `noResults` when no section holds every word typed.
+    static func source(noResults: String) -> String {
+        template.replacingOccurrences(of: "\"No section holds every word of that.\"", with: SearchIndex.quoted(noResults))
+    }
+
+    private static let template = #"""
         // Droplab's search, written by `lessons build`: reads search-index.js, asks no network.
         (function () {
           "use strict";

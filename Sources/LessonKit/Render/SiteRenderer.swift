@@ -37,21 +37,75 @@ public enum SiteRenderer {
     /// The lesson file whose body becomes the front page's overview instead of a lesson page.
     public static let overviewName = "index.md"
 
+    /// A language other than the source's, with its lessons: built into `CODE/`.
+    public struct Translation: Sendable {
+        /// The language.
+        public var language: CourseConfiguration.Language
+        /// The course in it, in the source's order: each lesson translated, or the source's own
+        /// where it has no translation (shown under `lang` of the source).
+        public var lessons: [ExecutedLesson]
+        /// The names of the lessons in `lessons` that are the source's (not translated).
+        public var untranslated: Set<String>
+
+        /// Creates a translation from its parts.
+        public init(language: CourseConfiguration.Language, lessons: [ExecutedLesson], untranslated: Set<String> = []) {
+            self.language = language
+            self.lessons = lessons
+            self.untranslated = untranslated
+        }
+    }
+
     /// Renders every page, the index, the stylesheet and the math font. Pure: no I/O, deterministic.
     /// Lessons arrive sorted by file name.
     ///
     /// A lesson's title is its first `#` heading and its summary on the front page its first
-    /// paragraph. A lesson named `index.md`, if any, is the front page's overview.
-    public static func render(_ lessons: [ExecutedLesson], context: SiteContext) throws(LessonError)
-        -> [SiteFile]
-    {
-        let (references, errors) = CrossReferences.resolve(lessons.map(\.lesson))
+    /// paragraph. A lesson named `index.md`, if any, is the front page's overview. Each
+    /// translation is a site of its own in `CODE/`, sharing the root's stylesheet and fonts;
+    /// every page links to the same page in every other language.
+    public static func render(
+        _ lessons: [ExecutedLesson], context: SiteContext, configuration: CourseConfiguration = .english,
+        translations: [Translation] = []
+    ) throws(LessonError) -> [SiteFile] {
+        let source = configuration.source
+        let sites = [Translation(language: source, lessons: lessons)] + translations
+        // Every page of every language exists (untranslated lessons are shown in the source's).
+        let pages = Set(["index.html", SearchIndex.pageName] + lessons.filter { $0.lesson.name != overviewName }.map(\.lesson.pageName))
+        var files: [SiteFile] = []
+        for (number, site) in sites.enumerated() {
+            let prefix = number == 0 ? "" : site.language.code + "/"
+            let alternates = sites.enumerated().filter { $0.offset != number }.map { other in
+                PageRenderer.Alternate(
+                    name: other.element.language.name, lang: other.element.language.lang,
+                    prefix: (number == 0 ? "" : "../") + (other.offset == 0 ? "" : other.element.language.code + "/"),
+                    pages: pages)
+            }
+            let untranslatedLang = number == 0 ? nil : source.lang
+            files += try languageFiles(
+                site, context: context, root: number == 0 ? "" : "../", alternates: alternates,
+                untranslatedLang: untranslatedLang
+            ).map { SiteFile(path: prefix + $0.path, contents: $0.contents) }
+        }
+        // The source's front page, the shared stylesheet, its search, the fonts, then its lessons.
+        files.insert(SiteFile(path: "style.css", text: Stylesheet.css), at: 1)
+        files.insert(contentsOf: try MathFont.files(), at: 5)
+        return files
+    }
+
+    /// One language's pages, search and downloads, with paths relative to its folder.
+    private static func languageFiles(
+        _ site: Translation, context: SiteContext, root: String, alternates: [PageRenderer.Alternate],
+        untranslatedLang: String?
+    ) throws(LessonError) -> [SiteFile] {
+        let ui = site.language.interface
+        var (references, errors) = CrossReferences.resolve(site.lessons.map(\.lesson))
         if let error = errors.first { throw error }
+        references.interface = ui
         var rendered: [RenderedLesson] = []
         var overview: RenderedLesson?
         var downloads: [SiteFile] = []
-        for executed in lessons {
-            let lesson = try LessonRenderer.render(executed, references: references)
+        for executed in site.lessons {
+            var lesson = try LessonRenderer.render(executed, references: references, interface: ui)
+            if site.untranslated.contains(executed.lesson.name) { lesson.lang = untranslatedLang }
             if executed.lesson.name == overviewName {
                 overview = lesson
             } else {
@@ -61,28 +115,19 @@ public enum SiteRenderer {
                 downloads += files
             }
         }
-        let pages = PageRenderer(lessons: rendered, context: context)
+        let pages = PageRenderer(
+            lessons: rendered, context: context, interface: ui, lang: site.language.lang, root: root, alternates: alternates)
         let index = SearchIndex(lessons: rendered)
+        let defaultOverview = "<h1 id=\"droplab\">\(HTML.escape(ui.overviewHeading))</h1>\n<p>\(HTML.escape(ui.overview))</p>\n"
         var files = [
             SiteFile(path: "index.html", text: pages.indexPage(overviewHTML: overview?.bodyHTML ?? defaultOverview)),
-            SiteFile(path: "style.css", text: Stylesheet.css),
             SiteFile(path: SearchIndex.pageName, text: pages.searchPage(index)),
             SiteFile(path: SearchIndex.scriptName, text: index.script),
-            SiteFile(path: SearchScript.name, text: SearchScript.source),
+            SiteFile(path: SearchScript.name, text: SearchScript.source(noResults: ui.searchNoResults)),
         ]
-        files += try MathFont.files()
         for position in rendered.indices {
             files.append(SiteFile(path: rendered[position].page, text: pages.lessonPage(at: position)))
         }
         return files + downloads
     }
-
-    private static let defaultOverview = """
-        <h1 id="droplab">Droplab: Dropout vs DropPath</h1>
-        <p>Two regularisers that look alike and behave differently: Dropout zeroes single \
-        activations, DropPath zeroes whole residual branches, one sample at a time. Every tensor \
-        printed in these lessons is the real output of the Swift code above it, the same numbers \
-        PyTorch prints for the same seed.</p>
-
-        """
 }

@@ -1,4 +1,5 @@
-/// Gives headings stable, unique `id`s: `## Why scale by 1/(1-p)?` → `why-scale-by-11-p`.
+/// Gives headings stable, unique `id`s: `## Why scale by 1/(1-p)?` → `why-scale-by-11-p`;
+/// letters of every script are kept, so a Chinese heading has a Chinese id.
 struct Slugger {
     private var used: [String: Int] = [:]
 
@@ -14,7 +15,9 @@ struct Slugger {
         for character in text.lowercased() {
             if character.isLetter || character.isNumber {
                 slug.append(character)
-            } else if (character == " " || character == "-" || character == "_"), !slug.hasSuffix("-") {
+            } else if character == " " || character == "-" || character == "_" || Self.isCJKPunctuation(character),
+                !slug.hasSuffix("-")
+            {
                 slug.append("-")
             }
         }
@@ -28,5 +31,11 @@ struct Slugger {
         }
         used[candidate] = 0
         return candidate
+    }
+
+    /// `，。：？（）、「」` and the ideographic space separate words in a Chinese heading, which
+    /// keeps its characters (`## 为什么要除以（1-p）？` → `为什么要除以-1-p`).
+    private static func isCJKPunctuation(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { (0x3000...0x303F).contains($0.value) || (0xFF00...0xFF65).contains($0.value) }
     }
 }

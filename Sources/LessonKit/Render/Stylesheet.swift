@@ -169,6 +169,14 @@ enum Stylesheet {
         .pager .next { text-align: right; margin-left: auto; }
         .footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding: 1rem 1.5rem 2rem; text-align: center; }
 
+        /* Chinese pages: a CJK font stack, room between lines, emphasis dots instead of faux italics. */
+        :root:lang(zh) { --sans: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+        :root:lang(zh) body { line-height: 1.8; }
+        :lang(zh) em { font-style: normal; text-emphasis: filled dot; -webkit-text-emphasis: filled dot;
+          text-emphasis-position: under right; -webkit-text-emphasis-position: under; }
+        :lang(zh) .com, :lang(zh) blockquote em { font-style: normal; }
+        .language { font-size: 0.85rem; margin-left: 0.75rem; }
+
         @media print {
           :root { color-scheme: light; --fg: #000; --out-bg: #fff; --err-bg: #fff; --fail-bg: #fff; }
           body { font-size: 11pt; }

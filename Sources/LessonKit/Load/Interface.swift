@@ -34,6 +34,8 @@ public struct Interface: Sendable, Hashable, Codable {
     public var searchPageIntro: String
     /// What live search says when no section holds every word.
     public var searchNoResults: String
+    /// The label of the `#` link beside each heading.
+    public var headingLink: String
     /// The in-page contents' label and title.
     public var onThisPage: String
     /// The pager's label.
@@ -77,7 +79,7 @@ public struct Interface: Sendable, Hashable, Codable {
         searchResults: "Results",
         searchPageIntro: "Every word of every heading, with the sections that use it. Type in the box above "
             + "to search every word of the lessons (prose, code and glossary) instead.",
-        searchNoResults: "No section holds every word of that.", onThisPage: "On this page",
+        searchNoResults: "No section holds every word of that.", headingLink: "Link to this section", onThisPage: "On this page",
         pagerLabel: "Previous and next lesson", previous: "Previous", next: "Next",
         footerRun: "Every output on these pages was produced by running the code above it with seed {seed} "
             + "and Drop {drop}. Regenerate them with {command}.",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A lesson turned into HTML, waiting for its page.
 struct RenderedLesson: Sendable {
     /// The lesson file's name (`01-dropout.md`).
@@ -32,7 +34,7 @@ enum LessonRenderer {
             var body = ""
             for fragment in fragments {
                 switch fragment {
-                case .html(let html): body += html
+                case .html(let html): body += anchors(html)
                 case .run(let index, let codeHTML):
                     body += try RunBlockRenderer.html(
                         lesson.blocks[index], codeHTML: codeHTML, executed.results[index], path: lesson.path, interface: interface)
@@ -43,6 +45,12 @@ enum LessonRenderer {
                 }
             }
             return body
+        }
+        // A heading's link says what it is in the page's language (the parser writes English).
+        let label = "aria-label=\"\(HTML.escape(interface.headingLink))\">#</a></h"
+        func anchors(_ html: String) -> String {
+            interface.headingLink == Interface.english.headingLink
+                ? html : html.replacingOccurrences(of: "aria-label=\"Link to this section\">#</a></h", with: label)
         }
         // The summary sits on the front page: its references link to their lessons.
         var summary: String?

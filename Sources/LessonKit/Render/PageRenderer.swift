@@ -121,7 +121,8 @@ struct PageRenderer {
             """
         for lesson in lessons {
             let mark = lesson.page == current ? " aria-current=\"page\"" : ""
-            html += "<li><a href=\"\(HTML.link(toFile: lesson.page))\"\(mark)>\(HTML.escape(lesson.title))</a></li>\n"
+            let lang = lesson.lang.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
+            html += "<li><a href=\"\(HTML.link(toFile: lesson.page))\"\(mark)\(lang)>\(HTML.escape(lesson.title))</a></li>\n"
         }
         html += "</ol>\n</nav>\n<main id=\"content\">\n\(main)</main>\n</div>\n"
         let seed = "<code>\(context.seed)</code>", drop = "<code>\(HTML.escape(context.dropVersion))</code>"

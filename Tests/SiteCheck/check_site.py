@@ -97,10 +97,18 @@ class Links(html.parser.HTMLParser):
                 self.targets.append(value)
 
 
+def html_pages(site):
+    """The site's pages, with those of its translations (`zh/index.html`), relative to `site`."""
+    pages = []
+    for folder, _, names in os.walk(site):
+        pages += [os.path.relpath(os.path.join(folder, n), site) for n in names if n.endswith(".html")]
+    return sorted(pages)
+
+
 def check_links(site):
     problems, pages = [], {}
-    for name in sorted(os.listdir(site)):
-        if name.endswith(".html"):
+    for name in html_pages(site):
+        if True:
             parser = Links()
             with open(os.path.join(site, name), encoding="utf-8") as f:
                 parser.feed(f.read())
@@ -113,7 +121,7 @@ def check_links(site):
             if url.scheme or target.startswith("/"):
                 problems.append(f"{name}: non-relative link {target}")
                 continue
-            path = url.path or name
+            path = os.path.normpath(os.path.join(os.path.dirname(name), urllib.parse.unquote(url.path))) if url.path else name
             if not os.path.exists(os.path.join(site, path)):
                 problems.append(f"{name}: link to missing file {target}")
             elif url.fragment and path in pages and urllib.parse.unquote(url.fragment) not in pages[path].ids:
@@ -137,7 +145,7 @@ def main():
                 chrome.send(f"{domain}.enable", session)
             # Every request pauses here; only files inside the site may continue.
             chrome.send("Fetch.enable", session, patterns=[{"urlPattern": "*"}])
-            for page in sorted(p for p in os.listdir(site) if p.endswith(".html")):
+            for page in html_pages(site):
                 def on_paused(event, page=page):
                     params = event["params"]
                     url = params["request"]["url"]
@@ -160,7 +168,7 @@ def main():
                     shot = chrome.send("Page.captureScreenshot", session, format="png", captureBeyondViewport=True,
                                        clip={"x": 0, "y": 0, "width": width,
                                              "height": min(content["height"], 6000), "scale": 1})
-                    name = f"{page[:-5]}-{view}.png"
+                    name = f"{page[:-5].replace('/', '-')}-{view}.png"
                     with open(os.path.join(shots, name), "wb") as f:
                         f.write(base64.b64decode(shot["data"]))
                     drain(chrome, session, site_url, page, problems, until=None)

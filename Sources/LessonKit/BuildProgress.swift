@@ -6,8 +6,9 @@
 public enum BuildProgress {
     /// `[2/6] 02-droppath.md  compile 0.41 s  run 0.08 s`, or `cached`, then `  FAILED` if it failed;
     /// `finished` is how many lessons are done, this one included.
-    public static func line(_ run: LessonRun, finished: Int, of count: Int) -> String {
-        var line = "[\(finished)/\(count)] \(run.lesson.name)  "
+    /// A translation's lesson is shown with its folder, `zh/01-dropout.md`, given as `name`.
+    public static func line(_ run: LessonRun, finished: Int, of count: Int, name: String? = nil) -> String {
+        var line = "[\(finished)/\(count)] \(name ?? run.lesson.name)  "
         if run.cached {
             line += "cached"
         } else {

@@ -73,7 +73,8 @@ public struct SiteBuilder: Sendable {
         guard outcome.failures.isEmpty else { return outcome }
         // Every language's programs run: a translation's strings print in its language.
         let all = lessons + translations.flatMap(\.lessons)
-        let runs = await execute(all, progress: progress)
+        let names = lessons.map(\.name) + translations.flatMap { language in language.lessons.map { "\(language.language.code)/\($0.name)" } }
+        let runs = await execute(all, names: names, progress: progress)
         outcome.runs = runs
         outcome.failures += runs.compactMap(\.failure)
         guard outcome.failures.isEmpty else { return outcome }
@@ -129,7 +130,7 @@ public struct SiteBuilder: Sendable {
     /// Step 3: runs lessons `jobs` at a time; results in the lessons' order, progress lines in
     /// the order they finish (see `BuildProgress`).
     private func execute(
-        _ lessons: [Lesson], progress: @escaping @Sendable (String) -> Void
+        _ lessons: [Lesson], names: [String], progress: @escaping @Sendable (String) -> Void
     ) async -> [LessonRun] {
         let executor = executor
         var runs = [LessonRun?](repeating: nil, count: lessons.count)
@@ -146,7 +147,7 @@ public struct SiteBuilder: Sendable {
             while let (index, run) = await group.next() {
                 runs[index] = run
                 finished += 1
-                progress(BuildProgress.line(run, finished: finished, of: lessons.count))
+                progress(BuildProgress.line(run, finished: finished, of: lessons.count, name: names[index]))
                 startNext()
             }
         }

@@ -78,6 +78,16 @@ import Testing
         ])
     }
 
+    @Test func aMissingSectionFails() throws {
+        let merged = try Self.fixture("translated").replacingOccurrences(of: "## 数一数样本\n", with: "")
+        let errors = DriftGuard.compare(
+            try LessonParser.parse(path: Self.translationPath, source: TranslationStamp.blanked(merged)), with: try Self.source())
+        #expect(errors.map(\.description) == [
+            "Lessons/zh/01-demo.md: error: [translate] heading 2 is `no heading` where the source's is `## Count the samples`: "
+                + "a translation keeps the source's sections, one to one (source: Lessons/01-demo.md:20)"
+        ])
+    }
+
     @Test func pythonCommentsAndStringsAreFreeButNotFStringFields() {
         let a = PythonTokens.tokens(of: "x = f'a {y:.4f} b'  # one\nif x:\n    print('x')\n").map(\.text)
         let b = PythonTokens.tokens(of: "x = f\"甲 {y:.4f} 乙\"  # 一\nif x:\n    print(\"某\")\n").map(\.text)

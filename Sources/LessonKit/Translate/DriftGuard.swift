@@ -54,6 +54,21 @@ enum DriftGuard {
         if twins.count != sourceTwins.count {
             fail(twins.last?.line, "\(twins.count) PyTorch twins where the source has \(sourceTwins.count)", sourceLine: sourceTwins.last?.line)
         }
+        // Sections correspond one to one: the same `##` and `###` headings, in the same order.
+        let levels = translation.document.sections.map(\.level), sourceLevels = source.document.sections.map(\.level)
+        if levels != sourceLevels {
+            let at = zip(levels, sourceLevels).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+                ?? min(levels.count, sourceLevels.count)
+            let ours = at < levels.count ? translation.document.sections[at] : nil
+            let theirs = at < sourceLevels.count ? source.document.sections[at] : nil
+            func shown(_ section: LessonDocument.Section?) -> String {
+                section.map { "\(String(repeating: "#", count: $0.level)) \($0.text)" } ?? "no heading"
+            }
+            fail(ours.flatMap { _ in headingLines(translation.source).dropFirst(at).first },
+                "heading \(at + 1) is `\(shown(ours))` where the source's is `\(shown(theirs))`: a translation "
+                    + "keeps the source's sections, one to one",
+                sourceLine: theirs.flatMap { _ in headingLines(source.source).dropFirst(at).first })
+        }
         let labels = translation.document.labels.map(\.key), sourceLabels = source.document.labels.map(\.key)
         if labels != sourceLabels {
             let at = zip(labels, sourceLabels).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
@@ -64,6 +79,22 @@ enum DriftGuard {
                 + (theirs.map { "{#\($0.key.kind.rawValue):\($0.key.name)}" } ?? "none"), sourceLine: theirs?.line)
         }
         return errors
+    }
+
+    /// The 1-based lines of the `##` and `###` headings of `markdown`, outside fenced code.
+    static func headingLines(_ markdown: String) -> [Int] {
+        var lines: [Int] = [], fence: Substring?
+        for (number, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+            } else if trimmed.hasPrefix("## ") || trimmed.hasPrefix("### ") {
+                lines.append(number + 1)
+            }
+        }
+        return lines
     }
 
     /// The first token that differs, in words, with its line in each.

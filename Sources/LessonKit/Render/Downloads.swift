@@ -9,13 +9,14 @@ enum Downloads {
     static let folder = "downloads"
 
     /// How to run the Swift program from a Droplab checkout, after `swift build`.
-    static func swiftCommand(_ file: String) -> String {
-        "swift -swift-version 5 -module-name lesson -I .build/debug/Modules -L .build/debug -lLessonRuntime Site/\(file)"
+    /// `site` is the folder of the page's language in `Site/` (`zh/`, or empty for the source's).
+    static func swiftCommand(_ file: String, site: String = "") -> String {
+        "swift -swift-version 5 -module-name lesson -I .build/debug/Modules -L .build/debug -lLessonRuntime Site/\(site)\(file)"
     }
 
     /// The lesson's files to take away: a Swift program if it has run blocks, a script and a
     /// notebook if it has PyTorch twins.
-    static func files(for executed: ExecutedLesson, title: String, context: SiteContext) throws(LessonError)
+    static func files(for executed: ExecutedLesson, title: String, context: SiteContext, site: String = "") throws(LessonError)
         -> [SiteFile]
     {
         let lesson = executed.lesson
@@ -25,7 +26,7 @@ enum Downloads {
             let path = "\(folder)/\(lesson.stem).swift"
             var header = "// \(lesson.stem).swift: the run blocks of \"\(title)\" (\(lesson.path)), in order, each\n"
             header += "// seeded as on the page (built with --seed \(context.seed)). From a Droplab checkout, after `swift build`:\n"
-            header += "//   \(swiftCommand(path))\n"
+            header += "//   \(swiftCommand(path, site: site))\n"
             header += "// Another seed: change the manualSeed(…) numbers, or rebuild with `lessons build --seed N`.\n"
             files.append(SiteFile(
                 path: path, text: header + (try ProgramBuilder.source(for: lesson, seeds: seeds, standalone: true))))
@@ -67,7 +68,7 @@ enum Downloads {
     }
 
     /// The links under a lesson's article, or nothing when it has nothing to take away.
-    static func aside(_ paths: [String], _ ui: Interface = .english) -> String {
+    static func aside(_ paths: [String], _ ui: Interface = .english, site: String = "") -> String {
         guard !paths.isEmpty else { return "" }
         var html = "<aside class=\"downloads\" aria-label=\"\(HTML.escape(ui.downloadsLabel))\">\n<p class=\"nav-title\">\(HTML.escape(ui.downloadsTitle))</p>\n<ul>\n"
         for path in paths {
@@ -78,7 +79,7 @@ enum Downloads {
         html += "</ul>\n"
         if let swift = paths.first(where: { $0.hasSuffix(".swift") }) {
             let run = Interface.fill(ui.downloadsRun, [
-                "build": "<code>swift build</code>", "command": "<code>\(HTML.escape(swiftCommand(swift)))</code>",
+                "build": "<code>swift build</code>", "command": "<code>\(HTML.escape(swiftCommand(swift, site: site)))</code>",
             ])
             html += "<p>\(run)</p>\n"
         }

@@ -11,6 +11,8 @@ struct PageRenderer {
     /// The path from these pages to the site's root (`../` for a translation), where the
     /// stylesheet and `search.js` are.
     var root = ""
+    /// These pages' folder in the site (`zh/`; empty for the source's), for commands naming a file.
+    var folder = ""
     /// The other languages each page links to, in the course's order.
     var alternates: [Alternate] = []
 
@@ -38,7 +40,7 @@ struct PageRenderer {
             main += "</ol>\n</nav>\n"
         }
         main += "<article>\n\(lesson.bodyHTML)</article>\n"
-        main += Downloads.aside(lesson.downloads, interface)
+        main += Downloads.aside(lesson.downloads, interface, site: folder)
         main += "<nav class=\"pager\" aria-label=\"\(HTML.escape(interface.pagerLabel))\">\n"
         let previous = position > 0 ? (lessons[position - 1].page, lessons[position - 1].title) : ("index.html", interface.overviewLink)
         main += "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.link(toFile: previous.0))\"><span>\(HTML.escape(interface.previous))</span> \(HTML.escape(previous.1))</a>\n"

@@ -81,7 +81,7 @@ public enum SiteRenderer {
             }
             let untranslatedLang = number == 0 ? nil : source.lang
             files += try languageFiles(
-                site, context: context, root: number == 0 ? "" : "../", alternates: alternates,
+                site, context: context, folder: prefix, alternates: alternates,
                 untranslatedLang: untranslatedLang
             ).map { SiteFile(path: prefix + $0.path, contents: $0.contents) }
         }
@@ -93,7 +93,7 @@ public enum SiteRenderer {
 
     /// One language's pages, search and downloads, with paths relative to its folder.
     private static func languageFiles(
-        _ site: Translation, context: SiteContext, root: String, alternates: [PageRenderer.Alternate],
+        _ site: Translation, context: SiteContext, folder: String, alternates: [PageRenderer.Alternate],
         untranslatedLang: String?
     ) throws(LessonError) -> [SiteFile] {
         let ui = site.language.interface
@@ -110,13 +110,14 @@ public enum SiteRenderer {
                 overview = lesson
             } else {
                 rendered.append(lesson)
-                let files = try Downloads.files(for: executed, title: lesson.title, context: context)
+                let files = try Downloads.files(for: executed, title: lesson.title, context: context, site: folder)
                 rendered[rendered.count - 1].downloads = files.map(\.path)
                 downloads += files
             }
         }
         let pages = PageRenderer(
-            lessons: rendered, context: context, interface: ui, lang: site.language.lang, root: root, alternates: alternates)
+            lessons: rendered, context: context, interface: ui, lang: site.language.lang, root: folder.isEmpty ? "" : "../",
+            folder: folder, alternates: alternates)
         let index = SearchIndex(lessons: rendered)
         let defaultOverview = "<h1 id=\"droplab\">\(HTML.escape(ui.overviewHeading))</h1>\n<p>\(HTML.escape(ui.overview))</p>\n"
         var files = [

@@ -18,9 +18,9 @@ CHROMIUM = "/usr/bin/chromium"
 class Serve:
     """`lessons serve --port 0` over a scratch folder holding `files` (name -> text)."""
 
-    def __init__(self, files):
-        if not os.access(LESSONS, os.X_OK):
-            raise SystemExit(f"{LESSONS} is missing: run `swift build` first")
+    def __init__(self, files, lessons=LESSONS):
+        if not os.access(lessons, os.X_OK):
+            raise SystemExit(f"{lessons} is missing: run `swift build` first")
         self.folder = tempfile.mkdtemp(prefix="droplab-serve-")
         self.lessons = os.path.join(self.folder, "lessons")
         os.mkdir(self.lessons)
@@ -28,7 +28,7 @@ class Serve:
             self.write(name, text)
         self.lines = []
         self.process = subprocess.Popen(
-            [LESSONS, "serve", "--lessons", self.lessons, "--port", "0"],
+            [lessons, "serve", "--lessons", self.lessons, "--port", "0"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, cwd=ROOT)
         self.url = None
         ready = threading.Event()

@@ -17,7 +17,7 @@ public final class Debouncer: Sendable {
     private let wake: AsyncStream<Void>.Continuation
 
     /// A debouncer that waits for `quiet` without changes.
-    public init(quiet: Duration = .milliseconds(25)) {
+    public init(quiet: Duration = .milliseconds(10)) {
         self.quiet = quiet
         (wakeups, wake) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }

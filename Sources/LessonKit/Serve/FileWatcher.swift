@@ -25,7 +25,9 @@ public final class FileWatcher: Sendable {
         guard descriptor >= 0 else {
             throw LessonError(stage: .parse, path: directory, message: "cannot watch it: \(String(cString: strerror(errno)))")
         }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY)
+        // A file is looked at once its writer closes it (or renames it into place), never
+        // half-written: creation and each write are not events here.
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE)
         guard inotify_add_watch(descriptor, directory, mask) >= 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)

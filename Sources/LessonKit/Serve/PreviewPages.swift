@@ -24,8 +24,8 @@ enum PreviewPages {
     }
 
     /// The page of a lesson that failed: its diagnostics as the terminal prints them, styled
-    /// like the site (its stylesheet and masthead).
-    static func errorPage(lesson name: String, diagnostics: [String]) -> String {
+    /// like the site (its stylesheet, masthead and a sidebar linking the site's other `pages`).
+    static func errorPage(lesson name: String, diagnostics: [String], pages: [String]) -> String {
         var html = """
             <!doctype html>
             <html lang="en">
@@ -40,6 +40,11 @@ enum PreviewPages {
             <header class="masthead"><a class="brand" href="index.html">Droplab</a> \
             <span class="tagline">preview: this lesson does not build</span></header>
             <div class="layout">
+            <nav class="sidebar" aria-label="Lessons">
+            <p class="nav-title"><a href="index.html">Overview</a></p>
+            <ol>
+            \(pages.map { "<li><a href=\"\(HTML.link(toFile: $0))\">\(HTML.escape(String($0.dropLast(5))))</a></li>\n" }.joined())</ol>
+            </nav>
             <main id="content">
             <article>
             <h1>\(HTML.escape(name)) failed</h1>

@@ -173,9 +173,10 @@ public actor PreviewSession {
         for file in site { next[file.path] = file.contents }
         if next["style.css"] == nil { next["style.css"] = Array(Stylesheet.css.utf8) }
         let diagnostics = failures.map { PreviewDiagnostic.text($0, source: sources[$0.path]) }
+        let pages = next.keys.filter { $0.hasSuffix(".html") && $0 != "index.html" }.sorted()
         for (page, texts) in Dictionary(grouping: zip(failures, diagnostics), by: { Self.page(of: $0.0.path) }) {
-            let name = texts[0].0.path.split(separator: "/").last.map(String.init) ?? page
-            next[page] = Array(PreviewPages.errorPage(lesson: name, diagnostics: texts.map(\.1)).utf8)
+            let name = (texts[0].0.path as NSString).lastPathComponent
+            next[page] = Array(PreviewPages.errorPage(lesson: name, diagnostics: texts.map(\.1), pages: pages).utf8)
         }
         let renderedAt = clock.now
 

@@ -40,7 +40,8 @@ struct PageRenderer {
         return page(title: "Droplab · Dropout vs DropPath", current: "index.html", main: main)
     }
 
-    private func page(title: String, current: String, main: String) -> String {
+    /// A whole page around `main` (internal: the preview's error pages use it too).
+    func page(title: String, current: String, main: String) -> String {
         var html = """
             <!doctype html>
             <html lang="en">

@@ -23,39 +23,19 @@ enum PreviewPages {
         return html
     }
 
-    /// The page of a lesson that failed: its diagnostics as the terminal prints them, styled
-    /// like the site (its stylesheet, masthead and a sidebar linking the site's other `pages`).
-    static func errorPage(lesson name: String, diagnostics: [String], pages: [String]) -> String {
-        var html = """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light dark">
-            <title>\(HTML.escape(name)) failed · Droplab</title>
-            <link rel="stylesheet" href="style.css">
-            </head>
-            <body>
-            <header class="masthead"><a class="brand" href="index.html">Droplab</a> \
-            <span class="tagline">preview: this lesson does not build</span></header>
-            <div class="layout">
-            <nav class="sidebar" aria-label="Lessons">
-            <p class="nav-title"><a href="index.html">Overview</a></p>
-            <ol>
-            \(pages.map { "<li><a href=\"\(HTML.link(toFile: $0))\">\(HTML.escape(String($0.dropLast(5))))</a></li>\n" }.joined())</ol>
-            </nav>
-            <main id="content">
-            <article>
-            <h1>\(HTML.escape(name)) failed</h1>
-            <p>The page comes back as soon as the lesson builds again; save the file and it reloads.</p>
-
-            """
+    /// The page of a lesson that failed: its diagnostics as the terminal prints them, in the
+    /// site's own page (stylesheet, masthead, a sidebar of the lessons that built, footer).
+    static func errorPage(
+        lesson name: String, page: String, diagnostics: [String], sidebar: [RenderedLesson], context: SiteContext
+    ) -> String {
+        var main = "<article>\n<h1>\(HTML.escape(name)) failed</h1>\n"
+        main += "<p>This page comes back as soon as the lesson builds again: save it and the page reloads.</p>\n"
         for diagnostic in diagnostics {
-            html += "<div class=\"run\"><div class=\"expected-error\">\n<p class=\"label\">Error</p>\n"
-            html += "<pre class=\"diagnostic\">\(HTML.escape(diagnostic))</pre>\n</div></div>\n"
+            main += "<div class=\"run\"><div class=\"expected-error\">\n<p class=\"label\">Error</p>\n"
+            main += "<pre class=\"diagnostic\">\(HTML.escape(diagnostic))</pre>\n</div></div>\n"
         }
-        html += "</article>\n</main>\n</div>\n</body>\n</html>\n"
-        return html
+        main += "</article>\n"
+        return PageRenderer(lessons: sidebar, context: context)
+            .page(title: "\(name) failed · Droplab", current: page, main: main)
     }
 }

@@ -173,10 +173,17 @@ public actor PreviewSession {
         for file in site { next[file.path] = file.contents }
         if next["style.css"] == nil { next["style.css"] = Array(Stylesheet.css.utf8) }
         let diagnostics = failures.map { PreviewDiagnostic.text($0, source: sources[$0.path]) }
-        let pages = next.keys.filter { $0.hasSuffix(".html") && $0 != "index.html" }.sorted()
+        let sidebar = executed.filter { $0.lesson.name != SiteRenderer.overviewName }.map { built in
+            let page = Self.page(of: built.lesson.path)
+            return RenderedLesson(
+                name: built.lesson.name, page: page, title: built.lesson.document.title ?? String(page.dropLast(5)),
+                summaryHTML: nil, bodyHTML: "", sections: [])
+        }
         for (page, texts) in Dictionary(grouping: zip(failures, diagnostics), by: { Self.page(of: $0.0.path) }) {
-            let name = (texts[0].0.path as NSString).lastPathComponent
-            next[page] = Array(PreviewPages.errorPage(lesson: name, diagnostics: texts.map(\.1), pages: pages).utf8)
+            let html = PreviewPages.errorPage(
+                lesson: (texts[0].0.path as NSString).lastPathComponent, page: page, diagnostics: texts.map(\.1),
+                sidebar: sidebar, context: builder.context)
+            next[page] = Array(html.utf8)
         }
         let renderedAt = clock.now
 

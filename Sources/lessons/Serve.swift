@@ -19,6 +19,10 @@ extension Lessons {
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            var address = in6_addr()
+            guard inet_pton(AF_INET, host, &address) == 1 || inet_pton(AF_INET6, host, &address) == 1 else {
+                throw ValidationError("--host must be an IP address, such as 127.0.0.1 or ::1 (not \"\(host)\")")
+            }
         }
 
         func run() async throws {
@@ -37,9 +41,14 @@ extension Lessons {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await session.watch(debouncer) { Lessons.say($0) } }
                 group.addTask {
-                    try await PreviewHTTP.serve(session, host: host, port: port) { url in
-                        Lessons.say("serving \(url) (Ctrl-C stops)")
-                        if open { Serve.openBrowser(at: url) }
+                    do {
+                        try await PreviewHTTP.serve(session, host: host, port: port) { url in
+                            Lessons.say("serving \(url) (Ctrl-C stops)")
+                            if open { Serve.openBrowser(at: url) }
+                        }
+                    } catch {
+                        FileHandle.standardError.write(Data("error: cannot serve on \(host) port \(port): \(error)\n".utf8))
+                        throw ExitCode.failure
                     }
                 }
                 try await group.next()

@@ -43,15 +43,18 @@ struct PreviewHTTP: HTTPHandler {
         } else {
             server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled, handler: handler)
         }
+        // The server's failure to bind (a port in use) ends the group at once, not after the wait.
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
-            try await server.waitUntilListening()
-            switch await server.listeningAddress {
-            case .ip4(let address, let port): listening("http://\(address):\(port)/")
-            case .ip6(let address, let port): listening("http://[\(address)]:\(port)/")
-            default: listening("http://\(host):\(port)/")
+            group.addTask {
+                try await server.waitUntilListening(timeout: 60)
+                switch await server.listeningAddress {
+                case .ip4(let address, let port): listening("http://\(address):\(port)/")
+                case .ip6(let address, let port): listening("http://[\(address)]:\(port)/")
+                default: listening("http://\(host):\(port)/")
+                }
             }
-            try await group.next()
+            while try await group.next() != nil {}
         }
     }
 }

@@ -196,7 +196,7 @@ public actor PreviewSession {
         let failed = Set(failures.map { ($0.path as NSString).lastPathComponent }).sorted()
         let rebuild = Rebuild(
             number: rebuilds, executed: fresh.map(\.lesson.name), failed: failed, changed: changed,
-            report: Self.report(
+            report: RebuildLine.text(
                 number: rebuilds, changes: changes, fresh: fresh, lessons: lessons.count, failed: failed,
                 stages: [parsedAt - start, executedAt - parsedAt, renderedAt - executedAt])
                 + diagnostics.map { "\n" + $0 }.joined())
@@ -208,22 +208,5 @@ public actor PreviewSession {
         let name = (path as NSString).lastPathComponent
         guard name.hasSuffix(".md"), name != SiteRenderer.overviewName else { return "index.html" }
         return String(name.dropLast(3)) + ".html"
-    }
-
-    /// `rebuild 3 (02-droppath.md): parse 0.004 s, execute 0.48 s [02-droppath.md compile 0.41 s
-    /// run 0.07 s], render 0.006 s; 5 lessons, 1 failing: 03-x.md`.
-    static func report(
-        number: Int, changes: [String], fresh: [LessonRun], lessons: Int, failed: [String], stages: [Duration]
-    ) -> String {
-        let s = stages.map { BuildProgress.seconds($0.seconds) }
-        let ran = fresh.map { run in
-            run.cached ? "\(run.lesson.name) cached"
-                : "\(run.lesson.name) compile \(BuildProgress.seconds(run.compileSeconds)) run \(BuildProgress.seconds(run.runSeconds))"
-        }
-        var line = "rebuild \(number)" + (changes.isEmpty ? "" : " (\(changes.joined(separator: ", ")))")
-        line += ": parse \(s[0]), execute \(s[1])" + (ran.isEmpty ? " [nothing re-ran]" : " [\(ran.joined(separator: "; "))]")
-        line += ", render \(s[2]); \(lessons) lessons, "
-        line += failed.isEmpty ? "all built" : "\(failed.count) failing: \(failed.joined(separator: ", "))"
-        return line
     }
 }

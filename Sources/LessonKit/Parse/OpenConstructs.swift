@@ -9,7 +9,7 @@ enum OpenConstructs {
     static func find(in code: String) -> [(line: Int, what: String)] {
         memo.value(for: code, scan).map { ($0.line, $0.what) }
     }
-    private static let memo = Memo<[Found]>()  // the preview re-parses lessons on every save
+    private static let memo = Memo<String, [Found]>(limit: 4096)  // the preview re-parses on every save
     private struct Found: Sendable { var line: Int, what: String }
 
     private static func scan(_ code: String) -> [Found] {

@@ -11,7 +11,7 @@ enum Highlighter {
             return "<pre class=\"code\"><code class=\"language-swift\">" + highlight(shown) + "</code></pre>\n"
         }
     }
-    private static let memo = Memo<String>()  // the preview re-parses lessons on every save
+    private static let memo = Memo<String, String>(limit: 4096)  // the preview re-parses on every save
 
     /// `code` as HTML: escaped text with `<span class="…">` around every classified token.
     static func highlight(_ code: String) -> String {

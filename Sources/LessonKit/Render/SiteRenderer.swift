@@ -42,7 +42,7 @@ public enum SiteRenderer {
         var rendered: [RenderedLesson] = []
         var overview: RenderedLesson?
         for executed in lessons {
-            let lesson = try LessonRenderer.render(executed)
+            let lesson = try renderedLessons.value(for: executed, LessonRenderer.render)
             if executed.lesson.name == overviewName { overview = lesson } else { rendered.append(lesson) }
         }
         let pages = PageRenderer(lessons: rendered, context: context)
@@ -55,6 +55,9 @@ public enum SiteRenderer {
         }
         return files
     }
+
+    /// The preview renders on every save; only the lessons that changed are rendered again.
+    private static let renderedLessons = Memo<ExecutedLesson, RenderedLesson>(limit: 64)
 
     private static let defaultOverview = """
         <h1 id="droplab">Droplab: Dropout vs DropPath</h1>

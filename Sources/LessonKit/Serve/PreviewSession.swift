@@ -28,8 +28,8 @@ public actor PreviewSession {
     private let builder: SiteBuilder
     /// Each lesson file's last text and parse, so an unchanged file is not parsed again.
     private var parsed: [String: (source: String, lesson: Lesson)] = [:]
-    /// Each lesson's last successful results and the cache key they were made under.
-    private var results: [String: (key: String, results: [BlockResult])] = [:]
+    /// Each lesson's last successful results, the text and cache key they were made under.
+    private var results: [String: (source: String, key: String, results: [BlockResult])] = [:]
     /// The site as `lessons build` would write it, plus the error pages of failing lessons.
     private var files: [String: [UInt8]] = [:]
     private var rebuilds = 0
@@ -135,10 +135,14 @@ public actor PreviewSession {
         var stale: [Lesson] = []
         var keys: [String: String] = [:]
         for lesson in lessons {
-            let key = ResultCache.key(for: lesson, seed: executor.settings.seed, toolchain: executor.toolchain)
+            let last = results[lesson.path]
+            // An unchanged file has an unchanged key; hashing every lesson's code costs more.
+            let key = last?.source == lesson.source ? last!.key
+                : ResultCache.key(for: lesson, seed: executor.settings.seed, toolchain: executor.toolchain)
             keys[lesson.path] = key
-            if let last = results[lesson.path], last.key == key {
+            if let last, last.key == key {
                 runs[lesson.path] = LessonRun(lesson: lesson, results: last.results, cached: true)
+                results[lesson.path]?.source = lesson.source
             } else {
                 stale.append(lesson)
             }
@@ -149,7 +153,7 @@ public actor PreviewSession {
             if let failure = run.failure {
                 failures.append(failure)
             } else {
-                results[run.lesson.path] = (keys[run.lesson.path]!, run.results)
+                results[run.lesson.path] = (run.lesson.source, keys[run.lesson.path]!, run.results)
             }
         }
         results = results.filter { seen.contains($0.key) }

@@ -24,17 +24,17 @@ import Testing
         let session = PreviewSession(builder: try ServeFixtures.builder(folder))
         await session.rebuild()
         let watcher = try FileWatcher(directory: folder, suffix: ".md")
-        let debouncer = Debouncer(quiet: .milliseconds(150))
+        // Generous, so that a loaded machine (the whole suite runs at once) cannot split the two.
+        let debouncer = Debouncer(quiet: .milliseconds(500))
         watcher.start { debouncer.add($0) }
         defer { watcher.stop() }
         let reports = Lines()
         let loop = Task { await session.watch(debouncer) { reports.append($0) } }
 
         try ServeFixtures.write(ServeFixtures.lesson("Alpha", prose: "Two."), to: "a.md", in: folder)
-        try await Task.sleep(for: .milliseconds(20))
         try ServeFixtures.write(ServeFixtures.lesson("Beta", prose: "Two."), to: "b.md", in: folder)
         #expect(await ChannelFixtures.eventually(within: 10) { !reports.all.isEmpty })
-        try await Task.sleep(for: .milliseconds(500))
+        try await Task.sleep(for: .milliseconds(1000))
         #expect(reports.all.count == 1, "one rebuild: \(reports.all)")
         #expect(reports.all.first?.hasPrefix("rebuild 2 (a.md, b.md") == true)
         #expect(await ServeFixtures.page(session, "/a.html").contains("Two."))

@@ -90,8 +90,9 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Step 3: runs lessons `jobs` at a time; results in the lessons' order, progress lines in
-    /// the order they finish (see `BuildProgress`).
-    private func execute(
+    /// the order they finish (see `BuildProgress`). Internal: the preview runs only the lessons
+    /// that changed through it.
+    func execute(
         _ lessons: [Lesson], progress: @escaping @Sendable (String) -> Void
     ) async -> [LessonRun] {
         let executor = executor

@@ -61,7 +61,8 @@ struct PageRenderer {
         return page(title: "Search and index · Droplab", current: SearchIndex.pageName, main: main)
     }
 
-    private func page(title: String, current: String, main: String) -> String {
+    /// A whole page around `main` (internal: the preview's error pages use it too).
+    func page(title: String, current: String, main: String) -> String {
         var html = """
             <!doctype html>
             <html lang="en">

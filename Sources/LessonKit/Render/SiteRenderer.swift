@@ -51,7 +51,9 @@ public enum SiteRenderer {
         var overview: RenderedLesson?
         var downloads: [SiteFile] = []
         for executed in lessons {
-            let lesson = try LessonRenderer.render(executed, references: references)
+            let lesson = try renderedLessons.value(for: RenderInput(executed: executed, references: references)) {
+                input throws(LessonError) in try LessonRenderer.render(input.executed, references: input.references)
+            }
             if executed.lesson.name == overviewName {
                 overview = lesson
             } else {
@@ -75,6 +77,15 @@ public enum SiteRenderer {
             files.append(SiteFile(path: rendered[position].page, text: pages.lessonPage(at: position)))
         }
         return files + downloads
+    }
+
+    /// The preview renders on every save; only the lessons that changed are rendered again.
+    private static let renderedLessons = Memo<RenderInput, RenderedLesson>(limit: 64)
+
+    /// What a lesson's page depends on: its outputs and the course's figure and equation numbers.
+    private struct RenderInput: Hashable, Sendable {
+        var executed: ExecutedLesson
+        var references: CrossReferences
     }
 
     private static let defaultOverview = """

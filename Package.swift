@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // `lessons serve`'s HTTP server (Sources/lessons/ServeHTTP.swift); Benchmarks/README.md says why not Hummingbird.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Tensors, PyTorch's generator and printing, the dropout family, a ViT block. Optimised in
@@ -71,6 +73,8 @@ let package = Package(
                 "LessonKit",
                 "Drop",  // for Drop.version, shown in the site's footer
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(name: "drop-bench", dependencies: ["Drop"]),

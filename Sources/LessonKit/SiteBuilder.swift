@@ -128,9 +128,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Step 3: runs lessons `jobs` at a time; results in the lessons' order, progress lines in
-    /// the order they finish (see `BuildProgress`).
-    private func execute(
-        _ lessons: [Lesson], names: [String], progress: @escaping @Sendable (String) -> Void
+    /// the order they finish (see `BuildProgress`), each named in progress by `names` (the
+    /// lessons' file names by default). Internal: the preview runs only the lessons that changed
+    /// through it.
+    func execute(
+        _ lessons: [Lesson], names: [String]? = nil, progress: @escaping @Sendable (String) -> Void
     ) async -> [LessonRun] {
         let executor = executor
         var runs = [LessonRun?](repeating: nil, count: lessons.count)
@@ -147,7 +149,7 @@ public struct SiteBuilder: Sendable {
             while let (index, run) = await group.next() {
                 runs[index] = run
                 finished += 1
-                progress(BuildProgress.line(run, finished: finished, of: lessons.count, name: names[index]))
+                progress(BuildProgress.line(run, finished: finished, of: lessons.count, name: names?[index]))
                 startNext()
             }
         }

@@ -39,7 +39,7 @@ struct HeatmapScale {
         var svg = "", x = 8.0
         func label(_ text: String) {
             svg += "<text x=\"\(n(x, 2))\" y=\"\(n(y + 10, 2))\" fill=\"currentColor\">\(SVGText.escape(text))</text>\n"
-            x += 7 * Double(text.count) + 16
+            x += 7 * SVGText.columns(text) + 16
         }
         if let discrete {
             for value in discrete {
@@ -68,7 +68,7 @@ struct HeatmapScale {
         let texts = (discrete?.map { labels[$0] ?? format(Double($0)) } ?? [format(low), format(high)])
             + [labels[0] ?? "exactly 0"]
         let swatches = discrete.map { Double($0.count) * 18 } ?? 8 * 12 - 8
-        return 8 + swatches + 18 + texts.reduce(0) { $0 + 7 * Double($1.count) + 16 }
+        return 8 + swatches + 18 + texts.reduce(0) { $0 + 7 * SVGText.columns($1) + 16 }
     }
 
     private func format(_ value: Double) -> String { SVGText.number(value, digits: 4) }

@@ -165,7 +165,7 @@ public struct LinePlot: Figure {
             legend.append((line.label, style))
         }
         // Legend: top right, one entry per line, in drawing order.
-        let longest = Double(legend.map(\.label.count).max() ?? 0)
+        let longest = legend.map { SVGText.columns($0.label) }.max() ?? 0
         for (i, entry) in legend.enumerated() where !entry.label.isEmpty {
             let y = Self.top + 14 + Double(i) * 16, x = Self.width - Self.right - 40 - 6.5 * longest
             svg += "<line x1=\"\(n(x, 2))\" x2=\"\(n(x + 22, 2))\" y1=\"\(n(y - 4, 2))\" y2=\"\(n(y - 4, 2))\" \(entry.style)/>"

@@ -20,6 +20,21 @@ enum SVGText {
         return (value < 0 && scaled != 0 ? "-" : "") + text
     }
 
+    /// How wide `text` is, in the widths of a Latin letter: a wide (CJK) character counts two, as in a
+    /// terminal, so a legend laid out for `保留` leaves room for it. ASCII text counts its characters.
+    static func columns(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                return total + 2
+            default:
+                return total + 1
+            }
+        }
+    }
+
     /// `text` safe inside an SVG element or a double-quoted attribute.
     static func escape(_ text: String) -> String {
         var escaped = ""

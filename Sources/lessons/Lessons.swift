@@ -7,7 +7,7 @@ import LessonKit
 struct Lessons: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the Droplab lessons' Swift blocks and render the site.",
-        subcommands: [Run.self, Build.self, Check.self, Stamp.self])
+        subcommands: [Run.self, Build.self, Check.self, Serve.self, Stamp.self])
 
     /// Prints a line at once, even into a pipe, so progress shows while lessons run.
     static func say(_ line: String) {

@@ -38,6 +38,17 @@ import Testing
         #expect(svg.contains(">call 1</text>") && svg.contains(">call 2</text>"))
     }
 
+    @Test func aChineseSwatchLabelGetsTheRoomOfTwoLatinLettersPerCharacter() {
+        let mask = Tensor([0, 2, 2, 0], shape: [2, 2])
+        func secondSwatchX(_ labels: [Float: String]) -> String {
+            let svg = Heatmap(mask, title: "m", labels: labels).svg
+            let rects = svg.components(separatedBy: "width=\"12\" height=\"12\"")
+            return String(rects[1].split(separator: "x=\"").last!.prefix { $0 != "\"" })
+        }
+        // "保留" is two wide characters: as wide as four Latin letters, "kept".
+        #expect(secondSwatchX([0: "丢弃", 2: "保留"]) == secondSwatchX([0: "drop", 2: "kept"]))
+    }
+
     @Test func barChartsDrawOneBarPerCategoryAndSeries() {
         let chart = BarChart(
             categories: ["1", "2", "3"], [.init("a", [0, 0.5, 1] as [Float]), .init("b", [0.2, 0.2, 0.2] as [Double])],

@@ -37,9 +37,14 @@ public struct ResultCache: Sendable {
         hash.combine(toolchain.fingerprint)
         hash.combine(String(seed))
         hash.combine(lesson.path)  // diagnostics and trap messages name it
+        // Only what execution depends on, so that editing prose never re-runs a lesson: `hide`
+        // and `silent` only change the page, and a block's lines reach the results only through
+        // a should-fail block's diagnostic or code that prints `#line`; otherwise a paragraph
+        // added above a block leaves the key alone.
+        let linesMatter = lesson.blocks.contains { $0.options.shouldFail || $0.code.contains("#line") }
         for block in lesson.blocks {
             let o = block.options
-            hash.combine("\(block.codeLine) \(o.hide) \(o.silent) \(o.shouldFail) \(o.id ?? "-")")
+            hash.combine("\(linesMatter ? block.codeLine : 0) \(o.shouldFail) \(o.id ?? "-")")
             hash.combine(block.code)
         }
         return hash.hex

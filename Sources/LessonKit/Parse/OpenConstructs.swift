@@ -7,6 +7,12 @@ import SwiftSyntax
 enum OpenConstructs {
     /// Each construct `code` leaves open: the 1-based line in `code` where it opens, and what it is.
     static func find(in code: String) -> [(line: Int, what: String)] {
+        memo.value(for: code, scan).map { ($0.line, $0.what) }
+    }
+    private static let memo = Memo<String, [Found]>(limit: 4096)  // the preview re-parses on every save
+    private struct Found: Sendable { var line: Int, what: String }
+
+    private static func scan(_ code: String) -> [Found] {
         let tree = Parser.parse(source: code)
         let converter = SourceLocationConverter(fileName: "", tree: tree)
         func line(_ position: AbsolutePosition) -> Int { converter.location(for: position).line }
@@ -28,6 +34,6 @@ enum OpenConstructs {
             }
             found.append((line(opened.positionAfterSkippingLeadingTrivia), what))
         }
-        return found
+        return found.map { Found(line: $0.line, what: $0.what) }
     }
 }

@@ -1,6 +1,6 @@
 /// The course's labels, numbered per lesson in document order ("Figure 3.2" is lesson 3's second
 /// figure), and what a reference to each becomes: a link with the number.
-struct CrossReferences: Sendable {
+struct CrossReferences: Sendable, Hashable {
     /// Where a label is and what it is called.
     struct Target: Sendable, Hashable {
         /// The lesson's page (`03-mask-shapes.html`).

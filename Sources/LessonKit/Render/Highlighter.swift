@@ -6,9 +6,12 @@ import SwiftSyntax
 enum Highlighter {
     /// A shown Swift code block: `code`, highlighted, in the page's `<pre class="code">`.
     static func codeBlock(_ code: String) -> String {
-        let shown = code.hasSuffix("\n") ? String(code.dropLast()) : code
-        return "<pre class=\"code\"><code class=\"language-swift\">" + highlight(shown) + "</code></pre>\n"
+        memo.value(for: code) { code in
+            let shown = code.hasSuffix("\n") ? String(code.dropLast()) : code
+            return "<pre class=\"code\"><code class=\"language-swift\">" + highlight(shown) + "</code></pre>\n"
+        }
     }
+    private static let memo = Memo<String, String>(limit: 4096)  // the preview re-parses on every save
 
     /// `code` as HTML: escaped text with `<span class="…">` around every classified token.
     static func highlight(_ code: String) -> String {

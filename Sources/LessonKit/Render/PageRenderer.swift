@@ -85,7 +85,8 @@ struct PageRenderer {
         return page(title: "\(interface.searchPageTitle) · \(interface.title)", current: SearchIndex.pageName, main: main)
     }
 
-    private func page(title: String, current: String, main: String) -> String {
+    /// A whole page around `main` (internal: the preview's error pages use it too).
+    func page(title: String, current: String, main: String) -> String {
         let ui = interface
         let search = HTML.escape(ui.searchPlaceholder)
         var languages = ""

@@ -19,7 +19,7 @@ enum RunBlockRenderer {
                 case .stdout(let text): html += "<pre class=\"stdout\">\(HTML.escape(trimmingFinalNewline(text)))</pre>\n"
                 case .stderr(let text): html += "<pre class=\"stderr\">\(HTML.escape(trimmingFinalNewline(text)))</pre>\n"
                 case .svg(let svg):
-                    switch Sanitizer(policy: .figure).sanitize(svg) {
+                    switch figures.value(for: svg, { Sanitizer(policy: .figure).sanitize($0) }) {
                     case .success(let figure): html += "<div class=\"figure\">\(figure)</div>\n"
                     case .failure(let refusal):
                         throw LessonError(
@@ -34,6 +34,9 @@ enum RunBlockRenderer {
         }
         return html + "</div>\n"
     }
+
+    /// Figures already screened: the preview re-renders an edited lesson's unchanged figures.
+    private static let figures = Memo<String, Result<String, Sanitizer.Refusal>>(limit: 256)
 
     /// Consecutive writes to one stream read as one panel, as in a terminal.
     private static func merged(_ items: [OutputItem]) -> [OutputItem] {

@@ -104,7 +104,10 @@ public enum SiteRenderer {
         var overview: RenderedLesson?
         var downloads: [SiteFile] = []
         for executed in site.lessons {
-            var lesson = try LessonRenderer.render(executed, references: references, interface: ui)
+            let input = RenderInput(executed: executed, references: references, interface: ui)
+            var lesson = try renderedLessons.value(for: input) { input throws(LessonError) in
+                try LessonRenderer.render(input.executed, references: input.references, interface: input.interface)
+            }
             if site.untranslated.contains(executed.lesson.name) { lesson.lang = untranslatedLang }
             if executed.lesson.name == overviewName {
                 overview = lesson
@@ -130,5 +133,16 @@ public enum SiteRenderer {
             files.append(SiteFile(path: rendered[position].page, text: pages.lessonPage(at: position)))
         }
         return files + downloads
+    }
+
+    /// The preview renders on every save; only the lessons that changed are rendered again.
+    private static let renderedLessons = Memo<RenderInput, RenderedLesson>(limit: 64)
+
+    /// What a lesson's page depends on: its outputs, the course's figure and equation numbers,
+    /// and the words of its language.
+    private struct RenderInput: Hashable, Sendable {
+        var executed: ExecutedLesson
+        var references: CrossReferences
+        var interface: Interface
     }
 }

@@ -13,6 +13,12 @@ package struct KernelSet: Sendable {
         @Sendable (
             _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int, _ threads: Int
         ) -> Void
+    /// `out = g · GELU′(x)` for `count` floats (`out` may be `g`).
+    package let geluBackward:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ g: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+            _ count: Int, _ threads: Int
+        ) -> Void
     /// Normal samples from `blocks` blocks of 16 uniforms, in place (`randn`'s transform).
     package let normalFill:
         @Sendable (_ data: UnsafeMutablePointer<Float>, _ blocks: Int, _ mean: Float, _ std: Float)
@@ -36,6 +42,9 @@ package struct KernelSet: Sendable {
             MatrixView, MatrixView, UnsafePointer<Float>?, UnsafeMutablePointer<Float>, Int, Int
         ) -> Void,
         gelu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) -> Void,
+        geluBackward: @escaping @Sendable (
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int
+        ) -> Void,
         normalFill: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Float, Float) -> Void,
         softmaxRows: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Int) -> Void,
         layerNorm: @escaping @Sendable (
@@ -45,6 +54,7 @@ package struct KernelSet: Sendable {
     ) {
         self.gemm = gemm
         self.gelu = gelu
+        self.geluBackward = geluBackward
         self.normalFill = normalFill
         self.softmaxRows = softmaxRows
         self.layerNorm = layerNorm

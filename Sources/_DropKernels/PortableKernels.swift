@@ -9,6 +9,9 @@ package let portableKernels = KernelSet(
             rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(PortableBuild.self, x, y, count: count, threads: threads) },
+    geluBackward: { x, g, out, count, threads in
+        geluBackwardKernel(PortableBuild.self, x, g, out, count: count, threads: threads)
+    },
     normalFill: { data, blocks, mean, std in
         normalFillKernel(PortableBuild.self, data, blocks: blocks, mean: mean, std: std)
     },

@@ -12,6 +12,9 @@ package let avx2Kernels = KernelSet(
             rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(AVX2Build.self, x, y, count: count, threads: threads) },
+    geluBackward: { x, g, out, count, threads in
+        geluBackwardKernel(AVX2Build.self, x, g, out, count: count, threads: threads)
+    },
     normalFill: { data, blocks, mean, std in
         normalFillKernel(AVX2Build.self, data, blocks: blocks, mean: mean, std: std)
     },

@@ -12,6 +12,9 @@ package let avx512Kernels = KernelSet(
             rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(AVX512Build.self, x, y, count: count, threads: threads) },
+    geluBackward: { x, g, out, count, threads in
+        geluBackwardKernel(AVX512Build.self, x, g, out, count: count, threads: threads)
+    },
     normalFill: { data, blocks, mean, std in
         normalFillKernel(AVX512Build.self, data, blocks: blocks, mean: mean, std: std)
     },

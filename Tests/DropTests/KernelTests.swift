@@ -52,6 +52,33 @@ import _DropKernels
         }
     }
 
+    @Test(arguments: KernelBuild.supported, [1, 3])
+    func geluBackwardIsTheErfFormsSlopeWithTheSameBitsEverywhere(build: KernelBuild, threads: Int) {
+        // Sizes straddling the vector widths and the thread split, then a threaded one.
+        for count in [1, 7, 8, 9, 1023, 1024, 1025, (1 << 16) + 3, (1 << 20) + 3] {
+            let x = Self.values(count, 0.25) + [0, -0, 1e-30, 10, -10, 30, -30]
+            let g = Self.values(x.count, 1.5)
+            var out = [Float](repeating: .nan, count: x.count)
+            build.kernels.geluBackward(x, g, &out, x.count, threads)
+            var reference = [Float](repeating: .nan, count: x.count)
+            KernelBuild.portable.kernels.geluBackward(x, g, &reference, x.count, 1)
+            #expect(out == reference, "\(count) elements")
+            var inPlace = g
+            inPlace.withUnsafeMutableBufferPointer { p in
+                build.kernels.geluBackward(x, p.baseAddress!, p.baseAddress!, x.count, threads)
+            }
+            #expect(inPlace == reference, "\(count) elements, in place")
+            guard count == 1025 else { continue }
+            for ((v, d), slope) in zip(zip(x, g), out) {
+                let x = Double(v)
+                let exact = Double(d) * (0.5 * (1 + Foundation.erf(x / 2.0.squareRoot()))
+                    + x * Foundation.exp(-x * x / 2) / (2 * Double.pi).squareRoot())
+                // erf's 1.5e-7 and exp's 1e-7 (relative), times |g| and |x|, plus roundings.
+                #expect(abs(Double(slope) - exact) <= 5e-7 * max(1, abs(Double(d)) * max(1, abs(x))), "gelu'(\(v))")
+            }
+        }
+    }
+
     static func portableGELU(_ x: [Float]) -> [Float] {
         var y = [Float](repeating: .nan, count: x.count)
         KernelBuild.portable.kernels.gelu(x, &y, x.count, 1)

@@ -38,22 +38,32 @@ public final class AdamW: Optimizer {
         let (beta1, beta2) = betas
         forEachParameterWithGradient { i, p, g in
             steps[i] += 1
+            let count = p.count
             let step = Double(steps[i])
-            if weightDecay != 0 {
-                let decay = Float(1 - lr * weightDecay)
-                for j in p.indices { p[j] *= decay }
-            }
+            let decay = Float(1 - lr * weightDecay)
             let (w1, b2, w2) = (Float(1 - beta1), Float(beta2), Float(1 - beta2))
             let stepSize = lr / (1 - pow(beta1, step))
             let correction2 = Float((1 - pow(beta2, step)).squareRoot())
             let (e, negativeStep) = (Float(eps), Float(-stepSize))
-            firstMoments[i].withUnsafeMutableBufferPointer { m in
-                secondMoments[i].withUnsafeMutableBufferPointer { v in
-                    for j in p.indices {
-                        m[j] = m[j].addingProduct(w1, g[j] - m[j])  // lerp_(grad, 1 − β1)
-                        v[j] = v[j] * b2 + w2 * g[j] * g[j]  // mul_(β2).addcmul_(g, g, 1 − β2)
-                        let denominator = v[j].squareRoot() / correction2 + e
-                        p[j] += negativeStep * (m[j] / denominator)  // addcdiv_
+            let decays = weightDecay != 0
+            // One pass over raw pointers, so that it vectorises; each element still gets
+            // PyTorch's operations in PyTorch's order.
+            p.withUnsafeMutableBufferPointer { p in
+                g.withUnsafeBufferPointer { g in
+                    firstMoments[i].withUnsafeMutableBufferPointer { m in
+                        secondMoments[i].withUnsafeMutableBufferPointer { v in
+                            guard let p = p.baseAddress, let g = g.baseAddress, let m = m.baseAddress,
+                                let v = v.baseAddress
+                            else { return }
+                            for j in 0..<count {
+                                var x = p[j]
+                                if decays { x *= decay }  // mul_(1 − lr·weight_decay)
+                                m[j] = m[j].addingProduct(w1, g[j] - m[j])  // lerp_(grad, 1 − β1)
+                                v[j] = v[j] * b2 + w2 * g[j] * g[j]  // mul_(β2).addcmul_(g, g, 1 − β2)
+                                let denominator = v[j].squareRoot() / correction2 + e
+                                p[j] = x + negativeStep * (m[j] / denominator)  // addcdiv_
+                            }
+                        }
                     }
                 }
             }

@@ -130,14 +130,8 @@ extension Tensor {
     /// equal values (0 and -0) the first, as in PyTorch. Lines have at least one value.
     static func extreme(largest: Bool) -> (LineGroup) -> SIMD8<Float> {
         { g in
-            if g.single {  // one line: the scalar loop, which stops at the first NaN
-                var best = g.x[g.starts[0]]
-                for k in 0..<g.length {
-                    let v = g.x[g.starts[0] + k * g.stride]
-                    if v.isNaN { return SIMD8(repeating: v) }
-                    if largest ? v > best : v < best { best = v }
-                }
-                return SIMD8(repeating: best)
+            if g.single {  // one line: all elements, contiguous
+                return SIMD8(repeating: wholeExtreme(g.x + g.starts[0], count: g.length, largest: largest))
             }
             var best = g.values(0)
             var settled = best .!= best  // lanes that met a NaN keep it
@@ -151,4 +145,56 @@ extension Tensor {
             return best
         }
     }
+}
+
+/// Elements per task of a whole-tensor extreme (fixed, so the split never depends on threads).
+private let extremeChunk = 1 << 16
+
+/// The value the in-order scalar loop finds: the first NaN if there is one, else the first
+/// element equal to the largest (or smallest) value, which matters only between 0 and −0.
+///
+/// Chunks of `extremeChunk` elements are scanned in 16 lanes on Drop's threads; the value of an
+/// extreme does not depend on the order, and the two cases where bits could (a NaN, a zero) are
+/// settled by a scan from the start for the first such element.
+private func wholeExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) -> Float {
+    typealias Lanes = SIMD16<Float>
+    let chunks = (count + extremeChunk - 1) / extremeChunk
+    let best = UnsafeMutablePointer<Float>.allocate(capacity: chunks)
+    let sawNaN = UnsafeMutablePointer<Bool>.allocate(capacity: chunks)
+    defer {
+        best.deallocate()
+        sawNaN.deallocate()
+    }
+    forEachRange(chunks, itemSize: extremeChunk) { range in
+        for c in range {
+            let start = c * extremeChunk, end = Swift.min(count, start + extremeChunk)
+            var lanes = Lanes(repeating: x[start])
+            var nan = SIMDMask<Lanes.MaskStorage>()
+            var i = start
+            while i + Lanes.scalarCount <= end {
+                let v = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
+                nan .|= v .!= v
+                lanes.replace(with: v, where: largest ? v .> lanes : v .< lanes)
+                i += Lanes.scalarCount
+            }
+            var value = largest ? lanes.max() : lanes.min()
+            var tailNaN = false
+            for j in i..<end {
+                let v = x[j]
+                if v.isNaN { tailNaN = true }
+                if largest ? v > value : v < value { value = v }
+            }
+            best[c] = value
+            sawNaN[c] = any(nan) || tailNaN || x[start].isNaN
+        }
+    }
+    if (0..<chunks).contains(where: { sawNaN[$0] }) {
+        for i in 0..<count where x[i].isNaN { return x[i] }
+    }
+    var value = best[0]
+    for c in 1..<chunks where largest ? best[c] > value : best[c] < value { value = best[c] }
+    if value == 0 {  // 0 or −0: the first zero, as the scalar loop keeps the first of equals
+        for i in 0..<count where x[i] == 0 { return x[i] }
+    }
+    return value
 }

@@ -15,6 +15,13 @@ package let avx512Kernels = KernelSet(
     geluBackward: { x, g, out, count, threads in
         geluBackwardKernel(AVX512Build.self, x, g, out, count: count, threads: threads)
     },
+    affine: { x, out, count, scale, offset in
+        affineKernel(AVX512Build.self, x, out, count: count, scale: scale, offset: offset)
+    },
+    linspace: { out, steps, start, end, step in
+        linspaceKernel(AVX512Build.self, out, steps: steps, start: start, end: end, step: step)
+    },
+    adamW: { p, g, m, v, count, step in adamWKernel(AVX512Build.self, p, g, m, v, count: count, step) },
     normalFill: { data, blocks, mean, std in
         normalFillKernel(AVX512Build.self, data, blocks: blocks, mean: mean, std: std)
     },

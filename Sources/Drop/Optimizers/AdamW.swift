@@ -1,4 +1,5 @@
 import Glibc
+internal import _DropKernels
 
 /// Adam with decoupled weight decay, computing what
 /// `torch.optim.AdamW(params, lr, betas, eps, weight_decay)` computes (`foreach=False`, no
@@ -40,14 +41,13 @@ public final class AdamW: Optimizer {
             steps[i] += 1
             let count = p.count
             let step = Double(steps[i])
-            let decay = Float(1 - lr * weightDecay)
             let (w1, b2, w2) = (Float(1 - beta1), Float(beta2), Float(1 - beta2))
             let stepSize = lr / (1 - pow(beta1, step))
             let correction2 = Float((1 - pow(beta2, step)).squareRoot())
-            let (e, negativeStep) = (Float(eps), Float(-stepSize))
-            let decays = weightDecay != 0
-            // One pass over raw pointers, so that it vectorises; each element still gets
-            // PyTorch's operations in PyTorch's order.
+            let constants = AdamWStep(
+                decay: weightDecay != 0 ? Float(1 - lr * weightDecay) : nil, w1: w1, b2: b2, w2: w2,
+                correction2: correction2, eps: Float(eps), negativeStep: Float(-stepSize))
+            // One vectorised pass (the kernels' build has the FMA of `lerp_`).
             p.withUnsafeMutableBufferPointer { p in
                 g.withUnsafeBufferPointer { g in
                     firstMoments[i].withUnsafeMutableBufferPointer { m in
@@ -55,14 +55,7 @@ public final class AdamW: Optimizer {
                             guard let p = p.baseAddress, let g = g.baseAddress, let m = m.baseAddress,
                                 let v = v.baseAddress
                             else { return }
-                            for j in 0..<count {
-                                var x = p[j]
-                                if decays { x *= decay }  // mul_(1 − lr·weight_decay)
-                                m[j] = m[j].addingProduct(w1, g[j] - m[j])  // lerp_(grad, 1 − β1)
-                                v[j] = v[j] * b2 + w2 * g[j] * g[j]  // mul_(β2).addcmul_(g, g, 1 − β2)
-                                let denominator = v[j].squareRoot() / correction2 + e
-                                p[j] = x + negativeStep * (m[j] / denominator)  // addcdiv_
-                            }
+                            kernels.adamW(p, g, m, v, count, constants)
                         }
                     }
                 }

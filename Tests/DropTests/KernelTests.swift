@@ -14,29 +14,31 @@ import _DropKernels
 
     @Test(arguments: KernelBuild.supported, [1, 3])
     func matmulSumsEachElementInOrderWithFusedMultiplyAdds(build: KernelBuild, threads: Int) {
-        // Shapes that cross every blocking boundary and leave ragged edge tiles.
-        let (m, k, n) = (203, 531, 37)
-        let (a, b) = (Self.values(m * k, 0), Self.values(k * n, 1))
-        var naive = [Float](repeating: 0, count: m * n)
-        for i in 0..<m {
-            for j in 0..<n {
-                var sum: Float = 0
-                for p in 0..<k { sum = sum.addingProduct(a[i * k + p], b[p * n + j]) }
-                naive[i * n + j] = sum
-            }
-        }
-        var product = [Float](repeating: .nan, count: m * n)
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                product.withUnsafeMutableBufferPointer { pc in
-                    gemm(
-                        MatrixView(pa.baseAddress!, rows: m, cols: k),
-                        MatrixView(pb.baseAddress!, rows: k, cols: n), into: pc.baseAddress!,
-                        rowStride: n, threads: threads, using: build.kernels)
+        // Shapes that cross every blocking boundary and leave ragged edge tiles, and narrow
+        // ones (at most 16 columns: the AVX-512 build's 16-wide tiles).
+        for (m, k, n) in [(203, 531, 37), (17, 17, 16), (37, 300, 9), (13, 5, 17)] {
+            let (a, b) = (Self.values(m * k, 0), Self.values(k * n, 1))
+            var naive = [Float](repeating: 0, count: m * n)
+            for i in 0..<m {
+                for j in 0..<n {
+                    var sum: Float = 0
+                    for p in 0..<k { sum = sum.addingProduct(a[i * k + p], b[p * n + j]) }
+                    naive[i * n + j] = sum
                 }
             }
+            var product = [Float](repeating: .nan, count: m * n)
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    product.withUnsafeMutableBufferPointer { pc in
+                        gemm(
+                            MatrixView(pa.baseAddress!, rows: m, cols: k),
+                            MatrixView(pb.baseAddress!, rows: k, cols: n), into: pc.baseAddress!,
+                            rowStride: n, threads: threads, using: build.kernels)
+                    }
+                }
+            }
+            #expect(product == naive, "\(m)×\(k) · \(k)×\(n)")
         }
-        #expect(product == naive)
     }
 
     @Test(arguments: KernelBuild.supported)

@@ -4,12 +4,15 @@ import PackageDescription
 // The kernels are optimised in every configuration (a debug build's unspecialised SIMD generics
 // would be ~100× slower; Drop checks their inputs, so they skip overflow checks), and each vector-ISA variant is built for its CPU family;
 // `Drop` picks one at run time from the CPU's flags, and all give the same bits.
+// `-fno-math-errno` lets `squareRoot()` be one (vector) instruction instead of a test and a
+// libm call per lane that could set errno; no result changes.
+let kernelFlags = ["-Ounchecked", "-Xcc", "-fno-math-errno"]
 #if arch(x86_64)
-    let avx2Flags = ["-Ounchecked", "-target-cpu", "haswell"]
-    let avx512Flags = ["-Ounchecked", "-target-cpu", "skylake-avx512"]
+    let avx2Flags = kernelFlags + ["-target-cpu", "haswell"]
+    let avx512Flags = kernelFlags + ["-target-cpu", "skylake-avx512"]
 #else
-    let avx2Flags = ["-Ounchecked"]
-    let avx512Flags = ["-Ounchecked"]
+    let avx2Flags = kernelFlags
+    let avx512Flags = kernelFlags
 #endif
 
 let package = Package(
@@ -34,7 +37,7 @@ let package = Package(
             name: "Drop", dependencies: ["_DropKernels", "_DropKernelsAVX2", "_DropKernelsAVX512"],
             swiftSettings: [.unsafeFlags(["-O"])]),
         // Drop's blocked matrix product, generic over the vector width, and its worker threads.
-        .target(name: "_DropKernels", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "_DropKernels", swiftSettings: [.unsafeFlags(kernelFlags)]),
         .target(
             name: "_DropKernelsAVX2", dependencies: ["_DropKernels"],
             swiftSettings: [.unsafeFlags(avx2Flags)]),

@@ -25,6 +25,9 @@ package struct KernelSet: Sendable {
             _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ count: Int,
             _ scale: Float, _ offset: Float
         ) -> Void
+    /// The floor of `count` floats (`out` may be `x`).
+    package let floor:
+        @Sendable (_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ count: Int) -> Void
     /// PyTorch's x86 `linspace` into `steps` floats, given `start`, `end` and `step`.
     package let linspace:
         @Sendable (_ out: UnsafeMutablePointer<Float>, _ steps: Int, _ start: Float, _ end: Float, _ step: Float)
@@ -63,6 +66,7 @@ package struct KernelSet: Sendable {
             UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int
         ) -> Void,
         affine: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Float, Float) -> Void,
+        floor: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
         linspace: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Float, Float, Float) -> Void,
         adamW: @escaping @Sendable (
             UnsafeMutablePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>,
@@ -79,6 +83,7 @@ package struct KernelSet: Sendable {
         self.gelu = gelu
         self.geluBackward = geluBackward
         self.affine = affine
+        self.floor = floor
         self.linspace = linspace
         self.adamW = adamW
         self.normalFill = normalFill

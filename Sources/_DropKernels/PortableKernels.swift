@@ -15,6 +15,7 @@ package let portableKernels = KernelSet(
     affine: { x, out, count, scale, offset in
         affineKernel(PortableBuild.self, x, out, count: count, scale: scale, offset: offset)
     },
+    floor: { x, out, count in floorKernel(PortableBuild.self, x, out, count: count) },
     linspace: { out, steps, start, end, step in
         linspaceKernel(PortableBuild.self, out, steps: steps, start: start, end: end, step: step)
     },

@@ -18,6 +18,7 @@ package let avx2Kernels = KernelSet(
     affine: { x, out, count, scale, offset in
         affineKernel(AVX2Build.self, x, out, count: count, scale: scale, offset: offset)
     },
+    floor: { x, out, count in floorKernel(AVX2Build.self, x, out, count: count) },
     linspace: { out, steps, start, end, step in
         linspaceKernel(AVX2Build.self, out, steps: steps, start: start, end: end, step: step)
     },

@@ -26,6 +26,7 @@ package let avx512Kernels = KernelSet(
     affine: { x, out, count, scale, offset in
         affineKernel(AVX512Build.self, x, out, count: count, scale: scale, offset: offset)
     },
+    floor: { x, out, count in floorKernel(AVX512Build.self, x, out, count: count) },
     linspace: { out, steps, start, end, step in
         linspaceKernel(AVX512Build.self, out, steps: steps, start: start, end: end, step: step)
     },

@@ -33,9 +33,12 @@ let package = Package(
         // Tensors, PyTorch's generator and printing, the dropout family, a ViT block. Optimised in
         // every configuration: lesson programs link the debug build that `swift build` leaves, and
         // `-O` changes no bit (Swift never contracts float operations) while keeping Drop's checks.
+        // `-wmo`: as a release build does, so that helpers in one file (`map`, `freshScalars`, …)
+        // are inlined into the others; file by file, every elementwise op called its closure per
+        // element.
         .target(
             name: "Drop", dependencies: ["_DropKernels", "_DropKernelsAVX2", "_DropKernelsAVX512"],
-            swiftSettings: [.unsafeFlags(["-O"])]),
+            swiftSettings: [.unsafeFlags(["-O", "-wmo", "-num-threads", "2"])]),
         // Drop's blocked matrix product, generic over the vector width, and its worker threads.
         .target(name: "_DropKernels", swiftSettings: [.unsafeFlags(kernelFlags)]),
         .target(

@@ -35,7 +35,8 @@ let package = Package(
         // `-O` changes no bit (Swift never contracts float operations) while keeping Drop's checks.
         // `-wmo`: as a release build does, so that helpers in one file (`map`, `freshScalars`, …)
         // are inlined into the others; file by file, every elementwise op called its closure per
-        // element.
+        // element. `-num-threads 2` makes it emit one object per file, as SwiftPM's debug build
+        // (with its index store) expects.
         .target(
             name: "Drop", dependencies: ["_DropKernels", "_DropKernelsAVX2", "_DropKernelsAVX512"],
             swiftSettings: [.unsafeFlags(["-O", "-wmo", "-num-threads", "2"])]),

@@ -4,12 +4,15 @@ import PackageDescription
 // The kernels are optimised in every configuration (a debug build's unspecialised SIMD generics
 // would be ~100× slower; Drop checks their inputs, so they skip overflow checks), and each vector-ISA variant is built for its CPU family;
 // `Drop` picks one at run time from the CPU's flags, and all give the same bits.
+// `-fno-math-errno` lets `squareRoot()` be one (vector) instruction instead of a test and a
+// libm call per lane that could set errno; no result changes.
+let kernelFlags = ["-Ounchecked", "-Xcc", "-fno-math-errno"]
 #if arch(x86_64)
-    let avx2Flags = ["-Ounchecked", "-target-cpu", "haswell"]
-    let avx512Flags = ["-Ounchecked", "-target-cpu", "skylake-avx512"]
+    let avx2Flags = kernelFlags + ["-target-cpu", "haswell"]
+    let avx512Flags = kernelFlags + ["-target-cpu", "skylake-avx512"]
 #else
-    let avx2Flags = ["-Ounchecked"]
-    let avx512Flags = ["-Ounchecked"]
+    let avx2Flags = kernelFlags
+    let avx512Flags = kernelFlags
 #endif
 
 let package = Package(
@@ -32,11 +35,15 @@ let package = Package(
         // Tensors, PyTorch's generator and printing, the dropout family, a ViT block. Optimised in
         // every configuration: lesson programs link the debug build that `swift build` leaves, and
         // `-O` changes no bit (Swift never contracts float operations) while keeping Drop's checks.
+        // `-wmo`: as a release build does, so that helpers in one file (`map`, `freshScalars`, …)
+        // are inlined into the others; file by file, every elementwise op called its closure per
+        // element. `-num-threads 2` makes it emit one object per file, as SwiftPM's debug build
+        // (with its index store) expects.
         .target(
             name: "Drop", dependencies: ["_DropKernels", "_DropKernelsAVX2", "_DropKernelsAVX512"],
-            swiftSettings: [.unsafeFlags(["-O"])]),
+            swiftSettings: [.unsafeFlags(["-O", "-wmo", "-num-threads", "2"])]),
         // Drop's blocked matrix product, generic over the vector width, and its worker threads.
-        .target(name: "_DropKernels", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "_DropKernels", swiftSettings: [.unsafeFlags(kernelFlags)]),
         .target(
             name: "_DropKernelsAVX2", dependencies: ["_DropKernels"],
             swiftSettings: [.unsafeFlags(avx2Flags)]),

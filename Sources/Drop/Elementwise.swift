@@ -29,6 +29,12 @@ extension Tensor {
         let out = scalars.withUnsafeBufferPointer { xs in
             freshScalars(count: n) { z in
                 let x = xs.baseAddress!  // n > 0 here
+                // Small work loops here, where `op` is inlined (and the loop vectorised); a
+                // threaded pass calls it through the range closure's context.
+                if n < parallelElements {
+                    for i in 0..<n { z[i] = op(x[i]) }
+                    return
+                }
                 forEachRange(n) { range in
                     for i in range { z[i] = op(x[i]) }
                 }
@@ -48,14 +54,22 @@ extension Tensor {
                     // n > 0, so neither operand is empty.
                     let x = xs.baseAddress!, y = ys.baseAddress!
                     // Fast paths: same element count (same layout), or one side a single value.
+                    // Small work loops here, where `op` is inlined (see `map`).
+                    let small = n < parallelElements
                     if a.numel == n && b.numel == n {
-                        forEachRange(n) { range in for i in range { z[i] = op(x[i], y[i]) } }
+                        if small { for i in 0..<n { z[i] = op(x[i], y[i]) } } else {
+                            forEachRange(n) { range in for i in range { z[i] = op(x[i], y[i]) } }
+                        }
                     } else if b.numel == 1 && a.numel == n {
                         let v = y[0]
-                        forEachRange(n) { range in for i in range { z[i] = op(x[i], v) } }
+                        if small { for i in 0..<n { z[i] = op(x[i], v) } } else {
+                            forEachRange(n) { range in for i in range { z[i] = op(x[i], v) } }
+                        }
                     } else if a.numel == 1 && b.numel == n {
                         let v = x[0]
-                        forEachRange(n) { range in for i in range { z[i] = op(v, y[i]) } }
+                        if small { for i in 0..<n { z[i] = op(v, y[i]) } } else {
+                            forEachRange(n) { range in for i in range { z[i] = op(v, y[i]) } }
+                        }
                     } else {
                         BroadcastLayout(a.shape, b.shape, to: shape).apply(x, y, z, op)
                     }

@@ -1,5 +1,7 @@
 // The public sampling functions: rand, uniform, bernoulli (randn lives in Randn.swift).
 
+internal import _DropKernels
+
 // MARK: - rand
 
 /// Uniform samples in [0, 1) of the given shape, exactly like `torch.rand(*shape)`.
@@ -26,7 +28,9 @@ public func rand(
     let size = checkedSize(shape)
     let range = to - from
     var values = generator.uniformFloats(count: size.numel)
-    for i in values.indices { values[i] = from.addingProduct(values[i], range) }
+    values.withUnsafeMutableBufferPointer { p in
+        if let base = p.baseAddress { kernels.affine(base, base, p.count, range, from) }
+    }
     return Tensor(uncheckedScalars: values, shape: size)
 }
 

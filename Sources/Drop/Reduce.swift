@@ -130,14 +130,13 @@ extension Tensor {
     /// equal values (0 and -0) the first, as in PyTorch. Lines have at least one value.
     static func extreme(largest: Bool) -> (LineGroup) -> SIMD8<Float> {
         { g in
-            if g.single {  // one line: the scalar loop, which stops at the first NaN
-                var best = g.x[g.starts[0]]
-                for k in 0..<g.length {
-                    let v = g.x[g.starts[0] + k * g.stride]
-                    if v.isNaN { return SIMD8(repeating: v) }
-                    if largest ? v > best : v < best { best = v }
-                }
-                return SIMD8(repeating: best)
+            if g.single {  // one line: all elements, contiguous
+                return SIMD8(repeating: wholeExtreme(g.x + g.starts[0], count: g.length, largest: largest))
+            }
+            if g.stride == 1 {  // lines of adjacent values (the last dim): each in 16 lanes
+                var best = SIMD8<Float>()
+                for l in 0..<8 { best[l] = lineExtreme(g.x + g.starts[l], count: g.length, largest: largest) }
+                return best
             }
             var best = g.values(0)
             var settled = best .!= best  // lanes that met a NaN keep it
@@ -151,4 +150,77 @@ extension Tensor {
             return best
         }
     }
+}
+
+/// Elements per task of a whole-tensor extreme (fixed, so the split never depends on threads).
+private let extremeChunk = 1 << 16
+
+/// The largest (or smallest) value of `count` ≥ 1 adjacent floats by value, in 16 lanes, and
+/// whether one of them is NaN (then the value means nothing).
+@inline(__always)
+private func scanExtreme(
+    _ x: UnsafePointer<Float>, count: Int, largest: Bool
+) -> (value: Float, sawNaN: Bool) {
+    typealias Lanes = SIMD16<Float>
+    var lanes = Lanes(repeating: x[0])
+    var nan = SIMDMask<Lanes.MaskStorage>()
+    var i = 0
+    while i + Lanes.scalarCount <= count {
+        let v = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
+        nan .|= v .!= v
+        lanes.replace(with: v, where: largest ? v .> lanes : v .< lanes)
+        i += Lanes.scalarCount
+    }
+    var value = largest ? lanes.max() : lanes.min()
+    var sawNaN = any(nan) || x[0].isNaN
+    for j in i..<count {
+        let v = x[j]
+        if v.isNaN { sawNaN = true }
+        if largest ? v > value : v < value { value = v }
+    }
+    return (value, sawNaN)
+}
+
+/// The element the in-order scalar loop picks, given the extreme `value` of `count` adjacent
+/// floats and whether one is NaN: the first NaN, else the first zero if the extreme is 0 or −0
+/// (the loop keeps the first of equal values), else `value`, whose bits all its equals share.
+@inline(__always)
+private func firstInOrder(
+    _ x: UnsafePointer<Float>, count: Int, value: Float, sawNaN: Bool
+) -> Float {
+    if sawNaN {
+        for i in 0..<count where x[i].isNaN { return x[i] }
+    }
+    if value == 0 {
+        for i in 0..<count where x[i] == 0 { return x[i] }
+    }
+    return value
+}
+
+/// The extreme of one line of `count` ≥ 1 adjacent floats, with the in-order loop's bits.
+private func lineExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) -> Float {
+    let (value, sawNaN) = scanExtreme(x, count: count, largest: largest)
+    return firstInOrder(x, count: count, value: value, sawNaN: sawNaN)
+}
+
+/// The extreme of all `count` ≥ 1 elements, with the in-order loop's bits: chunks of
+/// `extremeChunk` elements are scanned on Drop's threads (the extreme's value does not depend
+/// on the order), then the first NaN or zero is looked for from the start if it matters.
+private func wholeExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) -> Float {
+    let chunks = (count + extremeChunk - 1) / extremeChunk
+    let results = UnsafeMutablePointer<(value: Float, sawNaN: Bool)>.allocate(capacity: chunks)
+    defer { results.deallocate() }
+    forEachRange(chunks, itemSize: extremeChunk) { range in
+        for c in range {
+            let start = c * extremeChunk
+            results[c] = scanExtreme(
+                x + start, count: Swift.min(extremeChunk, count - start), largest: largest)
+        }
+    }
+    var value = results[0].value, sawNaN = false
+    for c in 0..<chunks {
+        sawNaN = sawNaN || results[c].sawNaN
+        if largest ? results[c].value > value : results[c].value < value { value = results[c].value }
+    }
+    return firstInOrder(x, count: count, value: value, sawNaN: sawNaN)
 }

@@ -1,4 +1,5 @@
 import Glibc
+internal import _DropKernels
 
 /// Elementwise arithmetic with PyTorch's float32 semantics: one IEEE operation per element,
 /// broadcasting tensors, and a `Float` on either side.
@@ -101,7 +102,17 @@ extension Tensor {
 
 extension Tensor {
     /// The largest integer not greater than each element, like `torch.floor`.
-    public func floor() -> Tensor { map { $0.rounded(.down) } }
+    public func floor() -> Tensor {
+        let out = scalars.withUnsafeBufferPointer { xs in
+            freshScalars(count: xs.count) { z in
+                let x = xs.baseAddress!  // count > 0 here
+                forEachRange(xs.count) { range in
+                    kernels.floor(x + range.lowerBound, z + range.lowerBound, range.count)
+                }
+            }
+        }
+        return Tensor(uncheckedScalars: out, shape: shape)
+    }
     /// The square root of each element (`nan` below zero), like `torch.sqrt`.
     public func sqrt() -> Tensor { map { $0.squareRoot() }.recordingSqrt(of: self) }
     /// `e` raised to each element, like `torch.exp` (within 1 ulp of PyTorch's SIMD `exp`).

@@ -1,3 +1,5 @@
+internal import _DropKernels
+
 /// A tensor of the given shape filled with 0, like `torch.zeros`.
 public func zeros(_ shape: [Int]) -> Tensor { full(shape, 0) }
 /// A tensor of the given shape filled with 0, like `torch.zeros(2, 3)`.
@@ -58,11 +60,6 @@ public func linspace(_ start: Float, _ end: Float, _ steps: Int) -> Tensor {
     check(steps >= 0, "number of steps must be non-negative")
     guard steps > 1 else { return Tensor(Array(repeating: start, count: steps)) }
     let step = (end - start) / Float(steps - 1)
-    let half = steps / 2
-    let values = (0..<steps).map { i in
-        i < half
-            ? start.addingProduct(step, Float(i))
-            : end.addingProduct(-step, Float(steps - 1 - i))
-    }
-    return Tensor(values)
+    let values = freshScalars(count: steps) { out in kernels.linspace(out, steps, start, end, step) }
+    return Tensor(uncheckedScalars: values, shape: [steps])
 }

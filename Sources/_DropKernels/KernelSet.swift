@@ -13,6 +13,32 @@ package struct KernelSet: Sendable {
         @Sendable (
             _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int, _ threads: Int
         ) -> Void
+    /// `out = g · GELU′(x)` for `count` floats (`out` may be `g`).
+    package let geluBackward:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ g: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+            _ count: Int, _ threads: Int
+        ) -> Void
+    /// `out[i] = offset + x[i] · scale`, fused (`out` may be `x`).
+    package let affine:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ count: Int,
+            _ scale: Float, _ offset: Float
+        ) -> Void
+    /// The floor of `count` floats (`out` may be `x`).
+    package let floor:
+        @Sendable (_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ count: Int) -> Void
+    /// PyTorch's x86 `linspace` into `steps` floats, given `start`, `end` and `step`.
+    package let linspace:
+        @Sendable (_ out: UnsafeMutablePointer<Float>, _ steps: Int, _ start: Float, _ end: Float, _ step: Float)
+            -> Void
+    /// One AdamW update of parameters, gradients, first and second moments (`count` each).
+    package let adamW:
+        @Sendable (
+            _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
+            _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, _ count: Int,
+            _ step: AdamWStep
+        ) -> Void
     /// Normal samples from `blocks` blocks of 16 uniforms, in place (`randn`'s transform).
     package let normalFill:
         @Sendable (_ data: UnsafeMutablePointer<Float>, _ blocks: Int, _ mean: Float, _ std: Float)
@@ -36,6 +62,16 @@ package struct KernelSet: Sendable {
             MatrixView, MatrixView, UnsafePointer<Float>?, UnsafeMutablePointer<Float>, Int, Int
         ) -> Void,
         gelu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) -> Void,
+        geluBackward: @escaping @Sendable (
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int
+        ) -> Void,
+        affine: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Float, Float) -> Void,
+        floor: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+        linspace: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Float, Float, Float) -> Void,
+        adamW: @escaping @Sendable (
+            UnsafeMutablePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>,
+            UnsafeMutablePointer<Float>, Int, AdamWStep
+        ) -> Void,
         normalFill: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Float, Float) -> Void,
         softmaxRows: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Int) -> Void,
         layerNorm: @escaping @Sendable (
@@ -45,6 +81,11 @@ package struct KernelSet: Sendable {
     ) {
         self.gemm = gemm
         self.gelu = gelu
+        self.geluBackward = geluBackward
+        self.affine = affine
+        self.floor = floor
+        self.linspace = linspace
+        self.adamW = adamW
         self.normalFill = normalFill
         self.softmaxRows = softmaxRows
         self.layerNorm = layerNorm

@@ -78,7 +78,9 @@ func avxSinCos(_ input: Float8) -> (sin: Float8, cos: Float8) {
     j = (j &+ 1) & ~1
     let y = Float8(j)
     let swapSin = Bits8(truncatingIfNeeded: (j & 4) &<< 29)
-    let usesSinPolynomial = (j & 2) .== 0
+    // All ones in the lanes that use the sine polynomial ((j & 2) == 0), as an integer mask:
+    // a comparison's SIMDMask is built lane by lane here, ten times slower than this.
+    let usesSinPolynomial = Bits8(truncatingIfNeeded: ((j & 2) &>> 1) &- 1)
     // Extended-precision range reduction: x − y·π/4 in three parts.
     x = x.addingProduct(y, Float8(repeating: -0.78515625))
     x = x.addingProduct(y, Float8(repeating: -2.4187564849853515625e-4))
@@ -97,8 +99,8 @@ func avxSinCos(_ input: Float8) -> (sin: Float8, cos: Float8) {
     ys = ys * z
     ys = x.addingProduct(ys, x)
     // Blend as the vector code does (and/andnot, then add), which fixes the zeros' signs.
-    let sinPart2 = Float8(repeating: 0).replacing(with: ys, where: usesSinPolynomial)
-    let sinPart1 = yc.replacing(with: 0, where: usesSinPolynomial)
+    let sinPart2 = float8(bits8(ys) & usesSinPolynomial)
+    let sinPart1 = float8(bits8(yc) & ~usesSinPolynomial)
     let s = sinPart1 + sinPart2
     let c = (yc - sinPart1) + (ys - sinPart2)
     return (float8(bits8(s) ^ signSin), float8(bits8(c) ^ signCos))

@@ -9,6 +9,17 @@ package let portableKernels = KernelSet(
             rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(PortableBuild.self, x, y, count: count, threads: threads) },
+    geluBackward: { x, g, out, count, threads in
+        geluBackwardKernel(PortableBuild.self, x, g, out, count: count, threads: threads)
+    },
+    affine: { x, out, count, scale, offset in
+        affineKernel(PortableBuild.self, x, out, count: count, scale: scale, offset: offset)
+    },
+    floor: { x, out, count in floorKernel(PortableBuild.self, x, out, count: count) },
+    linspace: { out, steps, start, end, step in
+        linspaceKernel(PortableBuild.self, out, steps: steps, start: start, end: end, step: step)
+    },
+    adamW: { p, g, m, v, count, step in adamWKernel(PortableBuild.self, p, g, m, v, count: count, step) },
     normalFill: { data, blocks, mean, std in
         normalFillKernel(PortableBuild.self, data, blocks: blocks, mean: mean, std: std)
     },

@@ -36,6 +36,43 @@ func gelu(_ v: Float) -> Float {
     v * 0.5 * (1 + fastErf(v * 0.70710678118654752))
 }
 
+/// `out = g · (Φ(x) + x·φ(x))` for `count` elements: the exact GELU's backward, as PyTorch's
+/// vectorised CPU kernel computes it (the forward's erf, a Cephes exp for the density), so the
+/// bits are the same in every build and at every thread count. `out` may be `g`.
+@inlinable
+package func geluBackwardKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, _ g: UnsafePointer<Float>,
+    _ out: UnsafeMutablePointer<Float>, count: Int, threads: Int
+) {
+    let threads = count < 1 << 16 ? 1 : threads
+    parallelFor((count + geluChunk - 1) / geluChunk, threads: threads) { chunk in
+        geluBackwardElements(
+            Build.self, x, g, out, from: chunk * geluChunk,
+            to: Swift.min(count, (chunk + 1) * geluChunk))
+    }
+}
+
+@inlinable @inline(__always)
+func geluBackwardElements<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, _ g: UnsafePointer<Float>,
+    _ out: UnsafeMutablePointer<Float>, from start: Int, to end: Int
+) {
+    if UnsafePointer(out) == g {
+        for i in start..<end { out[i] = out[i] * geluSlope(x[i]) }
+    } else {
+        for i in start..<end { out[i] = g[i] * geluSlope(x[i]) }
+    }
+}
+
+/// GELU's derivative, `Φ(x) + x·φ(x)`, with PyTorch's constants (`M_SQRT1_2`,
+/// `M_2_SQRTPI · M_SQRT1_2 · 0.5`) and order of operations.
+@inlinable @inline(__always)
+func geluSlope(_ v: Float) -> Float {
+    let cdf = 0.5 * (1 + fastErf(v * 0.70710678118654752))
+    let pdf = 0.398942280401432678 * fastExp(v * v * -0.5)
+    return cdf + v * pdf
+}
+
 /// Replaces each of `rows` rows of `cols` floats by its softmax, `exp(x − max) / Σ exp(x − max)`.
 @inlinable
 package func softmaxRowsKernel<Build>(

@@ -12,6 +12,17 @@ package let avx2Kernels = KernelSet(
             rowStride: rowStride, threads: threads)
     },
     gelu: { x, y, count, threads in geluKernel(AVX2Build.self, x, y, count: count, threads: threads) },
+    geluBackward: { x, g, out, count, threads in
+        geluBackwardKernel(AVX2Build.self, x, g, out, count: count, threads: threads)
+    },
+    affine: { x, out, count, scale, offset in
+        affineKernel(AVX2Build.self, x, out, count: count, scale: scale, offset: offset)
+    },
+    floor: { x, out, count in floorKernel(AVX2Build.self, x, out, count: count) },
+    linspace: { out, steps, start, end, step in
+        linspaceKernel(AVX2Build.self, out, steps: steps, start: start, end: end, step: step)
+    },
+    adamW: { p, g, m, v, count, step in adamWKernel(AVX2Build.self, p, g, m, v, count: count, step) },
     normalFill: { data, blocks, mean, std in
         normalFillKernel(AVX2Build.self, data, blocks: blocks, mean: mean, std: std)
     },

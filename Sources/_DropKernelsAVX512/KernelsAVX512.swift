@@ -4,14 +4,33 @@ package import _DropKernels
 enum AVX512Build {}
 
 /// The kernels built for Skylake-SP's AVX-512 (`-target-cpu skylake-avx512`), with 6 × 32 matrix
-/// tiles. Use them only on a CPU with AVX-512 F, CD, BW, DQ and VL.
+/// tiles (6 × 16 for products at most 16 columns wide). Use them only on a CPU with AVX-512 F, CD, BW, DQ and VL.
 package let avx512Kernels = KernelSet(
     gemm: { a, b, bias, c, rowStride, threads in
-        blockedGemm(
-            SIMD16<Float>.self, build: AVX512Build.self, a, b, bias: bias, into: c,
-            rowStride: rowStride, threads: threads)
+        // Products at most 16 wide (attention's per-head ones) fill 6 × 16 tiles, not half of
+        // 6 × 32 ones; the order of every sum is the same either way.
+        if b.cols <= 16 {
+            blockedGemm(
+                SIMD8<Float>.self, build: AVX512Build.self, a, b, bias: bias, into: c,
+                rowStride: rowStride, threads: threads)
+        } else {
+            blockedGemm(
+                SIMD16<Float>.self, build: AVX512Build.self, a, b, bias: bias, into: c,
+                rowStride: rowStride, threads: threads)
+        }
     },
     gelu: { x, y, count, threads in geluKernel(AVX512Build.self, x, y, count: count, threads: threads) },
+    geluBackward: { x, g, out, count, threads in
+        geluBackwardKernel(AVX512Build.self, x, g, out, count: count, threads: threads)
+    },
+    affine: { x, out, count, scale, offset in
+        affineKernel(AVX512Build.self, x, out, count: count, scale: scale, offset: offset)
+    },
+    floor: { x, out, count in floorKernel(AVX512Build.self, x, out, count: count) },
+    linspace: { out, steps, start, end, step in
+        linspaceKernel(AVX512Build.self, out, steps: steps, start: start, end: end, step: step)
+    },
+    adamW: { p, g, m, v, count, step in adamWKernel(AVX512Build.self, p, g, m, v, count: count, step) },
     normalFill: { data, blocks, mean, std in
         normalFillKernel(AVX512Build.self, data, blocks: blocks, mean: mean, std: std)
     },

@@ -25,6 +25,8 @@ struct FastPathCase: Decodable, CustomStringConvertible {
         switch op {
         case "randn": return randn(x, generator: g)
         case "randn_mean_std": return randn(x, mean: 0.5, std: 2.5, generator: g)
+        case "uniform": return rand(x, from: -2, to: 3, generator: g)
+        case "linspace": return linspace(-3, 5, x[0])
         default: break
         }
         let a = randn(x, generator: g), b = rand(y, generator: g)
@@ -45,6 +47,8 @@ struct FastPathCase: Decodable, CustomStringConvertible {
         case "lt_scalar": return a < 0.5
         case "floor": return a.floor()
         case "abs": return a.abs()
+        case "max": return a.max()
+        case "min": return a.min()
         default: fatalError("unknown op \(op)")
         }
     }

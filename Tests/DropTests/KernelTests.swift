@@ -14,29 +14,31 @@ import _DropKernels
 
     @Test(arguments: KernelBuild.supported, [1, 3])
     func matmulSumsEachElementInOrderWithFusedMultiplyAdds(build: KernelBuild, threads: Int) {
-        // Shapes that cross every blocking boundary and leave ragged edge tiles.
-        let (m, k, n) = (203, 531, 37)
-        let (a, b) = (Self.values(m * k, 0), Self.values(k * n, 1))
-        var naive = [Float](repeating: 0, count: m * n)
-        for i in 0..<m {
-            for j in 0..<n {
-                var sum: Float = 0
-                for p in 0..<k { sum = sum.addingProduct(a[i * k + p], b[p * n + j]) }
-                naive[i * n + j] = sum
-            }
-        }
-        var product = [Float](repeating: .nan, count: m * n)
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                product.withUnsafeMutableBufferPointer { pc in
-                    gemm(
-                        MatrixView(pa.baseAddress!, rows: m, cols: k),
-                        MatrixView(pb.baseAddress!, rows: k, cols: n), into: pc.baseAddress!,
-                        rowStride: n, threads: threads, using: build.kernels)
+        // Shapes that cross every blocking boundary and leave ragged edge tiles, and narrow
+        // ones (at most 16 columns: the AVX-512 build's 16-wide tiles).
+        for (m, k, n) in [(203, 531, 37), (17, 17, 16), (37, 300, 9), (13, 5, 17)] {
+            let (a, b) = (Self.values(m * k, 0), Self.values(k * n, 1))
+            var naive = [Float](repeating: 0, count: m * n)
+            for i in 0..<m {
+                for j in 0..<n {
+                    var sum: Float = 0
+                    for p in 0..<k { sum = sum.addingProduct(a[i * k + p], b[p * n + j]) }
+                    naive[i * n + j] = sum
                 }
             }
+            var product = [Float](repeating: .nan, count: m * n)
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    product.withUnsafeMutableBufferPointer { pc in
+                        gemm(
+                            MatrixView(pa.baseAddress!, rows: m, cols: k),
+                            MatrixView(pb.baseAddress!, rows: k, cols: n), into: pc.baseAddress!,
+                            rowStride: n, threads: threads, using: build.kernels)
+                    }
+                }
+            }
+            #expect(product == naive, "\(m)×\(k) · \(k)×\(n)")
         }
-        #expect(product == naive)
     }
 
     @Test(arguments: KernelBuild.supported)
@@ -49,6 +51,45 @@ import _DropKernels
             let exact = Double(v) / 2 * (1 + Foundation.erf(Double(v) / 2.0.squareRoot()))
             // erf's 1.5e-7 scaled by |x|/2, plus a few float roundings of values up to |x|.
             #expect(abs(Double(g) - exact) <= 4e-7 * max(1, abs(Double(v))), "gelu(\(v))")
+        }
+    }
+
+    @Test(arguments: KernelBuild.supported, [1, 3])
+    func geluBackwardIsTheErfFormsSlopeWithTheSameBitsEverywhere(build: KernelBuild, threads: Int) {
+        // Sizes straddling the vector widths and the thread split, then a threaded one.
+        for count in [1, 7, 8, 9, 1023, 1024, 1025, (1 << 16) + 3, (1 << 20) + 3] {
+            let x = Self.values(count, 0.25) + [0, -0, 1e-30, 10, -10, 30, -30]
+            let g = Self.values(x.count, 1.5)
+            var out = [Float](repeating: .nan, count: x.count)
+            build.kernels.geluBackward(x, g, &out, x.count, threads)
+            var reference = [Float](repeating: .nan, count: x.count)
+            KernelBuild.portable.kernels.geluBackward(x, g, &reference, x.count, 1)
+            #expect(out == reference, "\(count) elements")
+            var inPlace = g
+            inPlace.withUnsafeMutableBufferPointer { p in
+                build.kernels.geluBackward(x, p.baseAddress!, p.baseAddress!, x.count, threads)
+            }
+            #expect(inPlace == reference, "\(count) elements, in place")
+            guard count == 1025 else { continue }
+            for ((v, d), slope) in zip(zip(x, g), out) {
+                let x = Double(v)
+                let exact = Double(d) * (0.5 * (1 + Foundation.erf(x / 2.0.squareRoot()))
+                    + x * Foundation.exp(-x * x / 2) / (2 * Double.pi).squareRoot())
+                // erf's 1.5e-7 and exp's 1e-7 (relative), times |g| and |x|, plus roundings.
+                #expect(abs(Double(slope) - exact) <= 5e-7 * max(1, abs(Double(d)) * max(1, abs(x))), "gelu'(\(v))")
+            }
+        }
+    }
+
+    @Test(arguments: KernelBuild.supported)
+    func floorIsExactInEveryBuild(build: KernelBuild) {
+        let special: [Float] = [0, -0, 0.5, -0.5, 1, -1, 8_388_607.5, -8_388_607.5, 16_777_216, 1e30,
+            -1e-30, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude]
+        for count in [1, 7, 8, 9, 1023, 1024, 1025] {
+            let x = Array((Self.values(count, 0.75) + special).prefix(count + special.count))
+            var out = [Float](repeating: 7, count: x.count)
+            build.kernels.floor(x, &out, x.count)
+            #expect(out.map(\.bitPattern) == x.map { $0.rounded(.down).bitPattern }, "\(count) elements")
         }
     }
 

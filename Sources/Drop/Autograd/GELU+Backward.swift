@@ -1,19 +1,23 @@
-import Glibc
+internal import _DropKernels
 
-/// The tape entry of the exact GELU: `∂x = g · (Φ(x) + x·φ(x))`, computed in Double.
+/// The tape entry of the exact GELU: `∂x = g · (Φ(x) + x·φ(x))`, in float32 as PyTorch's
+/// vectorised CPU kernel computes it (the forward's erf; one threaded pass, the same bits on
+/// every machine and thread count).
 extension Tensor {
     /// `self` = `GELU(x)`, recorded.
     func recordingGELU(of x: Tensor) -> Tensor {
         guard Tensor.recordsGradient(x) else { return self }
         let saved = SavedTensor(x)
         return recording("GeluBackward0", [x]) { g in
-            let slope = saved.unpack().map { v in
-                let x = Double(v)
-                let cdf = 0.5 * (1 + Glibc.erf(x / 2.0.squareRoot()))
-                let pdf = Glibc.exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
-                return Float(cdf + x * pdf)
+            let input = saved.unpack()
+            let out = freshScalars(count: input.numel) { out in
+                input.scalars.withUnsafeBufferPointer { px in
+                    g.scalars.withUnsafeBufferPointer { pg in
+                        kernels.geluBackward(px.baseAddress!, pg.baseAddress!, out, px.count, getNumThreads())
+                    }
+                }
             }
-            return [g * slope]
+            return [Tensor(uncheckedScalars: out, shape: input.shape)]
         }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+internal import _DropKernels
 
 /// Adam with decoupled weight decay, computing what
 /// `torch.optim.AdamW(params, lr, betas, eps, weight_decay)` computes (`foreach=False`, no
@@ -38,22 +39,24 @@ public final class AdamW: Optimizer {
         let (beta1, beta2) = betas
         forEachParameterWithGradient { i, p, g in
             steps[i] += 1
+            let count = p.count
             let step = Double(steps[i])
-            if weightDecay != 0 {
-                let decay = Float(1 - lr * weightDecay)
-                for j in p.indices { p[j] *= decay }
-            }
             let (w1, b2, w2) = (Float(1 - beta1), Float(beta2), Float(1 - beta2))
             let stepSize = lr / (1 - pow(beta1, step))
             let correction2 = Float((1 - pow(beta2, step)).squareRoot())
-            let (e, negativeStep) = (Float(eps), Float(-stepSize))
-            firstMoments[i].withUnsafeMutableBufferPointer { m in
-                secondMoments[i].withUnsafeMutableBufferPointer { v in
-                    for j in p.indices {
-                        m[j] = m[j].addingProduct(w1, g[j] - m[j])  // lerp_(grad, 1 − β1)
-                        v[j] = v[j] * b2 + w2 * g[j] * g[j]  // mul_(β2).addcmul_(g, g, 1 − β2)
-                        let denominator = v[j].squareRoot() / correction2 + e
-                        p[j] += negativeStep * (m[j] / denominator)  // addcdiv_
+            let constants = AdamWStep(
+                decay: weightDecay != 0 ? Float(1 - lr * weightDecay) : nil, w1: w1, b2: b2, w2: w2,
+                correction2: correction2, eps: Float(eps), negativeStep: Float(-stepSize))
+            // One vectorised pass (the kernels' build has the FMA of `lerp_`).
+            p.withUnsafeMutableBufferPointer { p in
+                g.withUnsafeBufferPointer { g in
+                    firstMoments[i].withUnsafeMutableBufferPointer { m in
+                        secondMoments[i].withUnsafeMutableBufferPointer { v in
+                            guard let p = p.baseAddress, let g = g.baseAddress, let m = m.baseAddress,
+                                let v = v.baseAddress
+                            else { return }
+                            kernels.adamW(p, g, m, v, count, constants)
+                        }
                     }
                 }
             }

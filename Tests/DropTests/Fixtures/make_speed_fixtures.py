@@ -1,6 +1,7 @@
-"""Writes speed.json: PyTorch's float32 results of the elementwise, broadcasting and comparison ops
-and of randn at sizes straddling each SIMD width and the thread split (1, 7, 8, 9, 1023, 1024,
-1025, 2**20 + 3), as digests (see make_random_fixtures.py). Run by hand with PyTorch 2.x:
+"""Writes speed.json: PyTorch's float32 results of the elementwise, broadcasting and comparison ops,
+whole-tensor max and min, and of randn, uniform_ and linspace at sizes straddling each SIMD width
+and the thread split (1, 7, 8, 9, 1023, 1024, 1025, 2**20 + 3), as digests
+(see make_random_fixtures.py). Run by hand with PyTorch 2.x:
 
     python3 Tests/DropTests/Fixtures/make_speed_fixtures.py
 
@@ -44,6 +45,7 @@ UNARY = {
     "div_scalar": lambda x: x / 0.9, "rdiv_scalar": lambda x: 2 / x, "neg": lambda x: -x,
     "lt_scalar": lambda x: (x < 0.5).float(),
     "floor": lambda x: x.floor(), "abs": lambda x: x.abs(),
+    "max": lambda x: x.max(), "min": lambda x: x.min(),
 }
 
 cases = []
@@ -62,6 +64,12 @@ for seed, n in enumerate(SIZES):
     g = torch.Generator().manual_seed(100 + seed)
     cases.append({"op": "randn_mean_std", "seed": 100 + seed, "x": [n], "y": [],
                   "digest": digest(torch.empty(n).normal_(0.5, 2.5, generator=g))})
+for seed, n in enumerate(SIZES):
+    g = torch.Generator().manual_seed(200 + seed)
+    cases.append({"op": "uniform", "seed": 200 + seed, "x": [n], "y": [],
+                  "digest": digest(torch.empty(n).uniform_(-2, 3, generator=g))})
+    cases.append({"op": "linspace", "seed": 0, "x": [n], "y": [],
+                  "digest": digest(torch.linspace(-3, 5, n))})
 
 meta = {"torch": torch.__version__}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "speed.json")

@@ -22,7 +22,10 @@ enum ProgramBuilder {
     ) throws(LessonError) -> String {
         let file = stringLiteral(lesson.path)
         var imports = "import Drop\nimport LessonRuntime\n"
-        var body = ""
+        // Where each declared data file is: LessonRuntime opens only these.
+        var body = lesson.dataFiles.map {
+            "_lessonDeclareData(\(stringLiteral($0.name)), path: \(stringLiteral($0.path)))\n"
+        }.joined()
         for (block, seed) in zip(lesson.blocks, seeds) {
             body += "_lessonBeginBlock(\(block.index), seed: \(seed))\n"
             guard !dropped.contains(block.index) else { continue }

@@ -37,6 +37,9 @@ public struct ResultCache: Sendable {
         hash.combine(toolchain.fingerprint)
         hash.combine(String(seed))
         hash.combine(lesson.path)  // diagnostics and trap messages name it
+        for file in lesson.dataFiles {  // its bytes, not its path: moving the checkout keeps the entry
+            hash.combine("data \(file.name) \(file.digest)")
+        }
         for block in lesson.blocks {
             let o = block.options
             hash.combine("\(block.codeLine) \(o.hide) \(o.silent) \(o.shouldFail) \(o.id ?? "-")")

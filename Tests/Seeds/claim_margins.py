@@ -1,6 +1,6 @@
 """Builds the course at many seeds and reports every claim's worst margin.
 
-usage: python3 Tests/Seeds/claim_margins.py [--seeds 0-29] [--only 04,05,07] [--jobs 2] [--out /tmp/claims]
+usage: python3 Tests/Seeds/claim_margins.py [--seeds 0-29 | 4,5,10-12] [--only 04,05,07] [--jobs 2] [--out /tmp/claims]
 
 A claim is a run block's `precondition` on a measured effect (lessons 4, 5 and 7). Each such block
 prints, next to its numbers, one line per claim that the reader sees too:
@@ -23,8 +23,10 @@ parser.add_argument("--only", default="")
 parser.add_argument("--jobs", default="2")
 parser.add_argument("--out", default="/tmp/claims")
 args = parser.parse_args()
-first, _, last = args.seeds.partition("-")
-seeds = range(int(first), int(last or first) + 1)
+seeds = []  # "0-29" or "4,5,10-12"
+for item in args.seeds.split(","):
+    first, _, last = item.partition("-")
+    seeds += range(int(first), int(last or first) + 1)
 root = pathlib.Path(__file__).resolve().parents[2]
 lessons = root / "Lessons"
 if args.only:

@@ -26,8 +26,11 @@ def matches_within(expected, printed, tolerance):
     parts = re.split(f"({number})", expected)
 
     def text(part):  # words in order; whitespace before, between and after them may differ
-        words = r"\s+".join(map(re.escape, part.split()))
-        return (r"\s*" if part[:1].isspace() else "") + words + (r"\s*" if part[-1:].isspace() else "")
+        words = part.split()
+        if not words:  # between two numbers: some whitespace (one \s* per gap, so no backtracking blow-up)
+            return r"\s+" if part else ""
+        return ((r"\s*" if part[:1].isspace() else "") + r"\s+".join(map(re.escape, words))
+                + (r"\s*" if part[-1:].isspace() else ""))
 
     # A number never starts inside another; matches may overlap (a wrong candidate hides none).
     pattern = "".join(rf"(?<![\d.])({number})" if i % 2 else text(part) for i, part in enumerate(parts))

@@ -44,7 +44,7 @@ import Testing
             "01-first.md:3: error: [parse] math: unsupported TeX command \\nosuch",
             "01-first.md:5: error: [parse] unknown option 'colour=red' (expected hide, silent, should-fail, id=NAME, timeout=SECONDS)",
             "01-first.md:9: error: [parse] raw HTML: <img src>: only files of the site load (no scheme, no //host)",
-            "02-second.md:3: error: [parse] front matter: only `title: …` is supported, not `author: someone`",
+            "02-second.md:3: error: [parse] front matter: only `title: …` and `data: …` are supported, not `author: someone`",
             "02-second.md:8: error: [parse] timeout=1e300: at most 86400 seconds (a day)",
             "02-second.md:13: error: [parse] no run block has id=missing",
             "02-second.md:17: error: [parse] block 2: the block leaves a \"\"\" string open, which would swallow the code after it",

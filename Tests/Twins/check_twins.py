@@ -24,10 +24,17 @@ tolerance_marker = re.compile(r"^# twin-tolerance: (\S+)$", re.M)
 def matches_within(expected, printed, tolerance):
     """Whether `expected` appears in `printed` with its numbers within `tolerance` and its text equal."""
     parts = re.split(f"({number})", expected)
-    pattern = "".join(
-        f"({number})" if i % 2 else r"\s+".join(map(re.escape, part.split())) + (r"\s*" if part[-1:].isspace() else "")
-        for i, part in enumerate(parts))
-    for found in re.finditer(pattern, printed):
+
+    def text(part):  # words in order; whitespace before, between and after them may differ
+        words = part.split()
+        if not words:  # between two numbers: some whitespace (one \s* per gap, so no backtracking blow-up)
+            return r"\s+" if part else ""
+        return ((r"\s*" if part[:1].isspace() else "") + r"\s+".join(map(re.escape, words))
+                + (r"\s*" if part[-1:].isspace() else ""))
+
+    # A number never starts inside another; matches may overlap (a wrong candidate hides none).
+    pattern = "".join(rf"(?<![\d.])({number})" if i % 2 else text(part) for i, part in enumerate(parts))
+    for found in re.finditer(f"(?={pattern})", printed):
         if all(abs(float(a) - float(b)) <= tolerance for a, b in zip(parts[1::2], found.groups())):
             return True
     return False

@@ -1,3 +1,4 @@
+import Foundation
 import SwiftParser
 import SwiftSyntax
 
@@ -27,7 +28,13 @@ enum ProgramBuilder {
         let file = stringLiteral(lesson.path)
         var imports = "import Drop\nimport LessonRuntime\n"
         if standalone { imports += standalonePrelude }
-        var body = ""
+        // Where each declared data file is: LessonRuntime opens only these. A take-away program
+        // names it relative to the working directory (the checkout its command is run from), so
+        // that the site does not depend on where the checkout is.
+        var body = lesson.dataFiles.map {
+            let path = standalone ? Self.relativeToWorkingDirectory($0.path) : $0.path
+            return "_lessonDeclareData(\(stringLiteral($0.name)), path: \(stringLiteral(path)))\n"
+        }.joined()
         for (block, seed) in zip(lesson.blocks, seeds) {
             if standalone {
                 body += "\n// MARK: - Block \(block.index + 1) (\(lesson.path):\(block.codeLine))\n"
@@ -76,6 +83,11 @@ enum ProgramBuilder {
     }
 
     /// Shadows LessonRuntime's `show`, which talks to the engine: alone, a figure is a line.
+    private static func relativeToWorkingDirectory(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    }
+
     private static let standalonePrelude = """
 
         // Figures are drawn on the lesson's page; run alone, each one is announced by a line.

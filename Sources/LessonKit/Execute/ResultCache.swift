@@ -37,6 +37,9 @@ public struct ResultCache: Sendable {
         hash.combine(toolchain.fingerprint)
         hash.combine(String(seed))
         hash.combine(lesson.path)  // diagnostics and trap messages name it
+        for file in lesson.dataFiles {  // its bytes, not its path: moving the checkout keeps the entry
+            hash.combine("data \(file.name) \(file.digest)")
+        }
         // Only what execution depends on, so that editing prose never re-runs a lesson: `hide`
         // and `silent` only change the page, and a block's lines reach the results only through
         // a should-fail block's diagnostic or code that prints `#line`; otherwise a paragraph

@@ -10,16 +10,20 @@ public struct Lesson: Sendable, Hashable {
     public var blocks: [RunBlock]
     /// The page, parsed once; what the blocks produce fills its holes.
     public var document: LessonDocument
+    /// The data files its front matter declares (`data: …`), which its blocks may read.
+    public var dataFiles: [DataFile]
 
     /// Creates a lesson from its parts; without a `document` it executes but renders empty.
     public init(
-        path: String, name: String, source: String, blocks: [RunBlock], document: LessonDocument = .init()
+        path: String, name: String, source: String, blocks: [RunBlock], document: LessonDocument = .init(),
+        dataFiles: [DataFile] = []
     ) {
         self.path = path
         self.name = name
         self.source = source
         self.blocks = blocks
         self.document = document
+        self.dataFiles = dataFiles
     }
 }
 

@@ -1,33 +1,69 @@
 /// YAML front matter: a `---` line first, `key: value` lines, and a closing `---` line.
 ///
-/// Only `title:` means something (the page's title); any other key is an error rather than a
-/// silently ignored setting. Without it, Markdown would make the block an `<hr>` and an `<h2>`.
-enum FrontMatter {
-    /// The title, the Markdown with the front matter blanked (so line numbers stay), and errors.
-    static func split(_ source: String, path: String) -> (title: String?, markdown: String, errors: [LessonError]) {
-        guard source.hasPrefix("---\n") else { return (nil, source, []) }
+/// Two keys mean something: `title:` (the page's title) and `data:` (the data files the
+/// lesson's blocks read, comma-separated names in the `data/` folder beside the lesson); any
+/// other key is an error rather than a silently ignored setting. Without it, Markdown would make
+/// the block an `<hr>` and an `<h2>`.
+struct FrontMatter {
+    /// The `title:` value, if any.
+    var title: String?
+    /// Each `data:` name with its line, in the order declared.
+    var dataNames: [(name: String, line: Int)] = []
+    /// The Markdown with the front matter blanked (so line numbers stay).
+    var markdown: String
+    /// Unknown keys and malformed data names.
+    var errors: [LessonError] = []
+
+    /// Splits the front matter off `source`.
+    init(_ source: String, path: String) {
+        markdown = source
+        guard source.hasPrefix("---\n") else { return }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            return (nil, source, [])
-        }
-        var title: String?, errors: [LessonError] = []
+        guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return }
         for (offset, line) in lines[1..<close].enumerated() where !line.allSatisfy(\.isWhitespace) {
             let lineNumber = offset + 2
-            guard let colon = line.firstIndex(of: ":"), line[..<colon] == "title" else {
-                errors.append(
-                    LessonError(
-                        stage: .parse, path: path, line: lineNumber,
-                        message: "front matter: only `title: …` is supported, not `\(line)`"))
+            func fail(_ message: String) {
+                errors.append(LessonError(stage: .parse, path: path, line: lineNumber, message: message))
+            }
+            guard let colon = line.firstIndex(of: ":"), ["title", "data"].contains(line[..<colon]) else {
+                fail("front matter: only `title: …` and `data: …` are supported, not `\(line)`")
                 continue
             }
-            var value = line[line.index(after: colon)...].trimmingPrefix(while: \.isWhitespace)
-            while value.last?.isWhitespace == true { value.removeLast() }
-            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
-                value = value.dropFirst().dropLast()
+            let value = Self.trimmed(line[line.index(after: colon)...])
+            guard line[..<colon] == "data" else {
+                title = String(Self.unquoted(value))
+                continue
             }
-            title = String(value)
+            for name in value.split(separator: ",").map({ String(Self.trimmed($0)) }) {
+                guard Self.isPlainName(name) else {
+                    fail("front matter: data file `\(name)` must be a plain file name in the data/ folder "
+                        + "(letters, digits, `.`, `_`, `-`)")
+                    continue
+                }
+                dataNames.append((name, lineNumber))
+            }
         }
-        let blanked = String(repeating: "\n", count: close + 1) + lines[(close + 1)...].joined(separator: "\n")
-        return (title, blanked, errors)
+        markdown = String(repeating: "\n", count: close + 1) + lines[(close + 1)...].joined(separator: "\n")
+    }
+
+    private static func trimmed(_ text: Substring) -> Substring {
+        var value = text.trimmingPrefix(while: \.isWhitespace)
+        while value.last?.isWhitespace == true { value.removeLast() }
+        return value
+    }
+
+    private static func unquoted(_ value: Substring) -> Substring {
+        guard value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote
+        else { return value }
+        return value.dropFirst().dropLast()
+    }
+
+    /// No path separators, no `..`: a name can only reach a file inside `data/`.
+    private static func isPlainName(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasPrefix(".") else { return false }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || $0 == "." || $0 == "_" || $0 == "-"
+        }
     }
 }

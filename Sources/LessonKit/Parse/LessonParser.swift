@@ -4,25 +4,32 @@
 public enum LessonParser {
     /// Parses the Markdown `source` of the lesson at `path` (named in messages), or reports
     /// every authoring error it has: options, formulas, seed references, raw HTML, front
-    /// matter, and run blocks that leave a string, comment or bracket open.
+    /// matter (and declared data files that cannot be read), and run blocks that leave a
+    /// string, comment or bracket open.
     ///
     /// Any line ending works (LF, CRLF, CR). Plain ```` ```swift ```` blocks are shown, never run.
-    public static func parse(path: String, source: String) throws(LessonFailures) -> Lesson {
+    ///
+    /// Declared data files are looked for in the `data/` folder beside `path`, or beside
+    /// `dataBeside` when given: a translation in `Lessons/zh/` reads its source's data.
+    public static func parse(path: String, source: String, dataBeside: String? = nil) throws(LessonFailures) -> Lesson {
         let text = LineEndings.normalized(source)
-        let (frontTitle, markdown, frontErrors) = FrontMatter.split(text, path: path)
+        let front = FrontMatter(text, path: path)
+        let data = DataFiles.resolve(front.dataNames, lessonPath: path, folderOf: dataBeside ?? path)
         let builder = DocumentBuilder(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
-        builder.errors = frontErrors
-        let parsed = Markdown.parse(markdown, builder.handlers)
+        builder.errors = front.errors + data.errors
+        let parsed = Markdown.parse(front.markdown, builder.handlers)
         let body = builder.fragments(parsed.body)
         let summary = parsed.firstParagraph.map(builder.fragments)
         guard builder.errors.isEmpty else { throw LessonFailures(builder.errors) }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let title = frontTitle ?? builder.firstHeading
+        let title = front.title ?? builder.firstHeading
         let document = LessonDocument(
             title: title, summary: summary, sections: builder.sections, body: body,
             labels: builder.labels.sorted { $0.line < $1.line },
             searchSections: searchSections(parsed.passages, headings: builder.headings, title: title ?? name))
-        return Lesson(path: path, name: name, source: source, blocks: builder.blocks, document: document)
+        return Lesson(
+            path: path, name: name, source: source, blocks: builder.blocks, document: document,
+            dataFiles: data.files)
     }
 
     /// The passages of the page as search sections: the top of the page (with the `#` heading)

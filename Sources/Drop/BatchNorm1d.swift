@@ -1,0 +1,105 @@
+/// Batch normalisation over the batch of `(N, C)` inputs, like `nn.BatchNorm1d(C)`.
+///
+/// In training mode each feature is normalised with its mean and biased variance over the batch,
+/// and the running statistics move towards them by `momentum`: `running = (1 − m)·running + m·batch`,
+/// with the *unbiased* variance (÷ (N − 1)) for `runningVar`, as PyTorch does. After `eval()` the
+/// running statistics normalise instead. Statistics are summed in Double (PyTorch's accumulate type
+/// on CPU) and rounded to float. `weight` and `bias` start as ones and zeros; nothing is drawn.
+public final class BatchNorm1d: Module, CustomStringConvertible {
+    /// True while training: batch statistics, and the running ones updated.
+    public var training = true
+    /// The per-feature scale, `(C)`, ones on creation.
+    public var weight: Tensor
+    /// The per-feature shift, `(C)`, zeros on creation.
+    public var bias: Tensor
+    /// The running mean, `(C)`, zeros on creation (PyTorch's buffer `running_mean`).
+    public var runningMean: Tensor
+    /// The running unbiased variance, `(C)`, ones on creation (buffer `running_var`).
+    public var runningVar: Tensor
+    /// How many training batches have updated the running statistics (`num_batches_tracked`).
+    public var numBatchesTracked = 0
+    /// Added to the variance before the square root.
+    public let eps: Double
+    /// How far each training batch moves the running statistics.
+    public let momentum: Double
+
+    /// Creates a batch norm over `numFeatures` features, like `nn.BatchNorm1d(numFeatures)`.
+    public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double = 0.1) {
+        check(numFeatures > 0, "BatchNorm1d needs a positive number of features, got \(numFeatures)")
+        weight = parameter(ones(numFeatures))
+        bias = parameter(zeros(numFeatures))
+        runningMean = zeros(numFeatures)
+        runningVar = ones(numFeatures)
+        self.eps = eps
+        self.momentum = momentum
+    }
+
+    /// `weight`, then `bias`.
+    public var directParameters: [(String, Tensor)] { [("weight", weight), ("bias", bias)] }
+
+    /// The buffers with PyTorch's names, as `named_buffers()` lists them.
+    public var namedBuffers: [(String, Tensor)] {
+        [("running_mean", runningMean), ("running_var", runningVar),
+         ("num_batches_tracked", Tensor(Float(numBatchesTracked)))]
+    }
+
+    /// Normalises `x`, `(N, C)` → `(N, C)`.
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        let c = weight.numel
+        check(
+            x.ndim == 2 && x.shape[1] == c,
+            "BatchNorm1d(\(c)): expected input of shape (N, \(c)), got \(x.shape)")
+        let n = x.shape[0]
+        let xs = x.scalars
+        var mean = runningMean.scalars.map(Double.init)
+        var invStd = runningVar.scalars.map { 1 / (Double($0) + eps).squareRoot() }
+        if training {
+            check(n > 1, "Expected more than 1 value per channel when training, got input size \(x.shape)")
+            let stats = Self.batchStatistics(xs, rows: n, features: c)
+            var running = (runningMean.scalars, runningVar.scalars)
+            for j in 0..<c {
+                mean[j] = stats.mean[j]
+                invStd[j] = 1 / (stats.sumOfSquares[j] / Double(n) + eps).squareRoot()
+                let unbiased = stats.sumOfSquares[j] / Double(n - 1)
+                running.0[j] = Float(momentum * stats.mean[j] + (1 - momentum) * Double(running.0[j]))
+                running.1[j] = Float(momentum * unbiased + (1 - momentum) * Double(running.1[j]))
+            }
+            runningMean = Tensor(running.0)
+            runningVar = Tensor(running.1)
+            numBatchesTracked += 1
+        }
+        // y = x·α + β with α = invstd·w and β = b − mean·α per feature, as PyTorch's CPU kernel.
+        let (w, b) = (weight.scalars, bias.scalars)
+        var alpha = [Float](repeating: 0, count: c), beta = alpha
+        for j in 0..<c {
+            alpha[j] = Float(invStd[j]) * w[j]
+            beta[j] = b[j] - Float(mean[j]) * alpha[j]
+        }
+        var ys = [Float](repeating: 0, count: xs.count)
+        for i in 0..<n {
+            for j in 0..<c { ys[i * c + j] = xs[i * c + j] * alpha[j] + beta[j] }
+        }
+        return Tensor(uncheckedScalars: ys, shape: x.shape)
+            .recordingBatchNorm(x, weight, bias, mean: mean, invStd: invStd, batchStatistics: training)
+    }
+
+    /// Per-feature mean and sum of squared deviations of `(rows, features)` values, in Double.
+    static func batchStatistics(_ xs: [Float], rows: Int, features: Int) -> (mean: [Double], sumOfSquares: [Double]) {
+        var mean = [Double](repeating: 0, count: features), squares = mean
+        for i in 0..<rows { for j in 0..<features { mean[j] += Double(xs[i * features + j]) } }
+        for j in 0..<features { mean[j] /= Double(rows) }
+        for i in 0..<rows {
+            for j in 0..<features {
+                let d = Double(xs[i * features + j]) - mean[j]
+                squares[j] += d * d
+            }
+        }
+        return (mean, squares)
+    }
+
+    /// `BatchNorm1d(64, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True)`, as
+    /// PyTorch prints the module.
+    public var description: String {
+        "BatchNorm1d(\(weight.numel), eps=\(eps), momentum=\(momentum), affine=True, bias=True, track_running_stats=True)"
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import Drop
+
+/// `Fixtures/batchnorm.json`, written by `Fixtures/make_batchnorm_fixtures.py` with real PyTorch.
+private struct BatchNormFixture: Decodable {
+    struct Case: Decodable {
+        let n: Int, c: Int
+        let weight: [Float], bias: [Float]
+        let batches: [[Float]]
+        let runningMean: [[Float]], runningVar: [[Float]]
+        let out: [Float], upstream: [Float], xGrad: [Float], weightGrad: [Float], biasGrad: [Float]
+        let outRepr: String?
+        let evalX: [Float], evalOut: [Float], evalUpstream: [Float]
+        let evalXGrad: [Float], evalWeightGrad: [Float], evalBiasGrad: [Float]
+        let numBatchesTracked: Int
+        let moduleRepr: String
+        let names: [String], buffers: [String]
+    }
+    let cases: [Case]
+
+    static let shared: BatchNormFixture = {
+        let url = Bundle.module.url(forResource: "Fixtures/batchnorm", withExtension: "json")!
+        return try! JSONDecoder().decode(BatchNormFixture.self, from: Data(contentsOf: url))
+    }()
+}
+
+/// `BatchNorm1d` computes what `nn.BatchNorm1d` computes: outputs, running statistics after
+/// several training batches (unbiased variance, momentum 0.1), gradients in both modes, names,
+/// printing. Outputs and statistics within 1e-5, gradients within 1e-5 (they are reductions).
+@Suite struct BatchNormTests {
+    private func close(_ a: [Float], _ b: [Float], _ tolerance: Float = 1e-5) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * max(1, abs($1)) }
+    }
+
+    private func module(_ c: BatchNormFixture.Case) -> BatchNorm1d {
+        let bn = BatchNorm1d(c.c)
+        bn.weight = leaf(c.weight, [c.c])
+        bn.bias = leaf(c.bias, [c.c])
+        return bn
+    }
+
+    @Test func trainingMatchesPyTorchStepByStep() {
+        for c in BatchNormFixture.shared.cases {
+            let bn = module(c)
+            for (k, batch) in c.batches.enumerated() {
+                let x = leaf(batch, [c.n, c.c])
+                let out = bn(x)
+                #expect(close(bn.runningMean.scalars, c.runningMean[k]), "running_mean after batch \(k)")
+                #expect(close(bn.runningVar.scalars, c.runningVar[k]), "running_var after batch \(k)")
+                guard k == c.batches.count - 1 else { continue }
+                #expect(close(out.scalars, c.out))
+                if let repr = c.outRepr { #expect("\(out)" == repr) }
+                out.backward(gradient: Tensor(c.upstream, shape: [c.n, c.c]))
+                #expect(close(x.grad!.scalars, c.xGrad))
+                #expect(close(bn.weight.grad!.scalars, c.weightGrad))
+                #expect(close(bn.bias.grad!.scalars, c.biasGrad))
+            }
+            #expect(bn.numBatchesTracked == c.numBatchesTracked)
+        }
+    }
+
+    @Test func evaluationUsesTheRunningStatistics() {
+        for c in BatchNormFixture.shared.cases {
+            let bn = module(c)
+            for batch in c.batches { _ = noGrad { bn(Tensor(batch, shape: [c.n, c.c])) } }
+            bn.eval()
+            let x = leaf(c.evalX, [c.n, c.c])
+            let out = bn(x)
+            #expect(close(out.scalars, c.evalOut))
+            out.backward(gradient: Tensor(c.evalUpstream, shape: [c.n, c.c]))
+            #expect(close(x.grad!.scalars, c.evalXGrad))
+            #expect(close(bn.weight.grad!.scalars, c.evalWeightGrad))
+            #expect(close(bn.bias.grad!.scalars, c.evalBiasGrad))
+            #expect(bn.numBatchesTracked == c.numBatchesTracked, "evaluation tracks nothing")
+        }
+    }
+
+    @Test func namesAndPrintingArePyTorchs() {
+        for c in BatchNormFixture.shared.cases {
+            let bn = BatchNorm1d(c.c)
+            #expect("\(bn)" == c.moduleRepr)
+            #expect(bn.namedParameters().map(\.0) == c.names)
+            #expect(bn.namedBuffers.map(\.0) == c.buffers)
+        }
+    }
+
+    @Test func gradientsMatchFiniteDifferences() {
+        let c = BatchNormFixture.shared.cases[0]
+        let batch = c.batches[0]
+        func loss(_ x: [Float], _ w: [Float], _ b: [Float]) -> Double {
+            let bn = BatchNorm1d(c.c)
+            bn.weight = Tensor(w, shape: [c.c])
+            bn.bias = Tensor(b, shape: [c.c])
+            let out = bn(Tensor(x, shape: [c.n, c.c]))
+            return zip(out.scalars, c.upstream).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        }
+        let bn = module(c)
+        let x = leaf(batch, [c.n, c.c])
+        bn(x).backward(gradient: Tensor(c.upstream, shape: [c.n, c.c]))
+        let inputs = [batch, c.weight, c.bias]
+        let analytic = [x.grad!.scalars, bn.weight.grad!.scalars, bn.bias.grad!.scalars]
+        for k in 0..<3 {
+            for i in inputs[k].indices {
+                func moved(_ delta: Float) -> Double {
+                    var values = inputs
+                    values[k][i] += delta
+                    return loss(values[0], values[1], values[2])
+                }
+                let h: Float = 1e-2
+                let numeric = (moved(h) - moved(-h)) / (2 * Double(h))
+                #expect(
+                    abs(numeric - Double(analytic[k][i])) <= 2e-2 * max(1, abs(numeric)), "input \(k)[\(i)]")
+            }
+        }
+    }
+}

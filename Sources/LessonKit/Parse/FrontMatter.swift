@@ -14,14 +14,17 @@ struct FrontMatter {
     /// Unknown keys and malformed data names.
     var errors: [LessonError] = []
 
-    /// Splits the front matter off `source`.
-    init(_ source: String, path: String) {
+    /// Splits the front matter off `source`. It opens on the first line, or on line
+    /// `opensAfter + 1` when the lines before it are blank: a translation's stamp comment, blanked
+    /// before parsing, comes first and the front matter after it.
+    init(_ source: String, path: String, opensAfter: Int = 0) {
         markdown = source
-        guard source.hasPrefix("---\n") else { return }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return }
-        for (offset, line) in lines[1..<close].enumerated() where !line.allSatisfy(\.isWhitespace) {
-            let lineNumber = offset + 2
+        let open = opensAfter
+        guard lines.count > open + 1, lines[open] == "---", lines[..<open].allSatisfy(\.isEmpty) else { return }
+        guard let close = lines.dropFirst(open + 1).firstIndex(where: { $0 == "---" || $0 == "..." }) else { return }
+        for (offset, line) in lines[(open + 1)..<close].enumerated() where !line.allSatisfy(\.isWhitespace) {
+            let lineNumber = open + offset + 2
             func fail(_ message: String) {
                 errors.append(LessonError(stage: .parse, path: path, line: lineNumber, message: message))
             }

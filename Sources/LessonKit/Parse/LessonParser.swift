@@ -9,12 +9,13 @@ public enum LessonParser {
     ///
     /// Any line ending works (LF, CRLF, CR). Plain ```` ```swift ```` blocks are shown, never run.
     ///
-    /// Declared data files are looked for in the `data/` folder beside `path`, or beside
-    /// `dataBeside` when given: a translation in `Lessons/zh/` reads its source's data.
-    public static func parse(path: String, source: String, dataBeside: String? = nil) throws(LessonFailures) -> Lesson {
+    /// A translation is parsed with `translationOf`, its source's path: its first line is its
+    /// stamp (blanked), so its front matter may open on line 2, and the data files it declares
+    /// are its source's, in the `data/` folder beside the source.
+    public static func parse(path: String, source: String, translationOf: String? = nil) throws(LessonFailures) -> Lesson {
         let text = LineEndings.normalized(source)
-        let front = FrontMatter(text, path: path)
-        let data = DataFiles.resolve(front.dataNames, lessonPath: path, folderOf: dataBeside ?? path)
+        let front = FrontMatter(text, path: path, opensAfter: translationOf == nil ? 0 : 1)
+        let data = DataFiles.resolve(front.dataNames, lessonPath: path, folderOf: translationOf ?? path)
         let builder = DocumentBuilder(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
         builder.errors = front.errors + data.errors
         let parsed = Markdown.parse(front.markdown, builder.handlers)

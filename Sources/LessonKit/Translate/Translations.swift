@@ -96,7 +96,7 @@ public enum Translations {
         }
         let lesson: Lesson
         do throws(LessonFailures) {
-            lesson = try LessonParser.parse(path: path, source: TranslationStamp.blanked(text), dataBeside: source.path)
+            lesson = try LessonParser.parse(path: path, source: TranslationStamp.blanked(text), translationOf: source.path)
         } catch {
             return (nil, error.errors, warnings)
         }

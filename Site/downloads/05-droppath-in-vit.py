@@ -59,3 +59,64 @@ for block in blocks:
     skipped = skipped + (1 - ran[0]) * (1 - ran[1])
 print("mean branches run over 2000 samples:", active.mean().item())
 print("mean blocks skipped whole:", skipped.mean().item())
+
+# %% twin of Lessons/05-droppath-in-vit.md:377
+# twin-tolerance: 0.2
+import math, torch, torch.nn.functional as F
+from timm.layers import drop_path
+
+torch.manual_seed(313206973)
+
+def spirals(n):
+    t, noise = torch.rand(n), torch.randn(n, 2) * 0.04
+    xy = []
+    for i in range(n):
+        r = float(t[i])
+        angle = 3 * math.pi * r + 2 * math.pi * (i % 3) / 3
+        xy.append([r * math.cos(angle), r * math.sin(angle)])
+    return torch.tensor(xy) + noise, torch.tensor([i % 3 for i in range(n)])
+
+class ResidualNet:
+    def __init__(self, rates):
+        self.embed = torch.nn.Linear(2, 32)
+        self.blocks = [(torch.nn.Linear(32, 32), torch.nn.Linear(32, 32)) for _ in range(6)]
+        self.head = torch.nn.Linear(32, 3)
+        self.rates = rates
+    def parameters(self):
+        return [*self.embed.parameters(), *[q for a, b in self.blocks for q in (*a.parameters(), *b.parameters())],
+                *self.head.parameters()]
+    def __call__(self, x, training, skipping=None):
+        h = self.embed(x)
+        for i, (fc1, fc2) in enumerate(self.blocks):
+            if i != skipping:
+                h = h + drop_path(fc2(F.relu(fc1(h))), self.rates[i], training)
+        return self.head(h)
+
+def fit(net, points, labels):
+    opt = torch.optim.AdamW(net.parameters(), lr=5e-3, weight_decay=0)
+    for _ in range(300):
+        opt.zero_grad()
+        F.cross_entropy(net(points, True), labels).backward()
+        opt.step()
+
+def accuracy(logits, labels):
+    return (logits.argmax(1) == labels).float().mean().item()
+
+def claim(name, what, value, bound, at_most=False):
+    sign, margin = ("≤", bound - value) if at_most else ("≥", value - bound)
+    print(f"claim {name}: {what} {value:.3f} {sign} {bound:.3f} (margin {margin:.3f})")
+
+train, test = spirals(300), spirals(300)
+costs = []
+for name, rates in [("rate 0", [0.0] * 6), ("uniform 0.5", [0.5] * 6),
+                    ("linear 0 → 0.5", [x.item() for x in torch.linspace(0, 0.5, 6)])]:
+    net = ResidualNet(rates)
+    fit(net, *train)
+    with torch.no_grad():
+        full = accuracy(net(test[0], False), test[1])
+        costs.append([full - accuracy(net(test[0], False, skipping=b), test[1]) for b in range(6)])
+    print(f"{name:<16}", "test accuracy", "%.3f" % full,
+          " lost by deleting block 0…5:", " ".join("%.3f" % c for c in costs[-1]))
+claim("rate0-first-critical", "accuracy lost deleting block 0 of the rate-0 network", costs[0][0], 0.15)
+claim("uniform-none-critical", "largest loss over blocks, uniform", max(costs[1]), 0.2, at_most=True)
+claim("linear-first-critical", "block 0's loss minus the largest other, linear", costs[2][0] - max(costs[2][1:]), 0.25)

@@ -109,3 +109,101 @@ print("mean blocks skipped whole:", meanSkipped)
 print("expected: 22.8 ±", Float(bound), "and 0.0418 ±", Float(skippedBound), "(5 standard errors)")
 precondition(abs(meanActive - 22.8) <= bound, "the mean must match Σ 2(1 − p_l) = 22.8")
 precondition(abs(meanSkipped - 0.0418) <= skippedBound, "the mean must match Σ p_l² ≈ 0.0418")
+
+// MARK: - Block 6 (Lessons/05-droppath-in-vit.md:270)
+manualSeed(313206973)
+import Glibc
+
+/// n points on three spiral arms (point i on arm i % 3) with a little Gaussian noise, from the seed.
+func spirals(_ n: Int) -> (points: Tensor, labels: [Int]) {
+    let t = rand(n).scalars                             // where on its arm, 0…1
+    let noise = randn(n, 2) * 0.04                      // (n, 2)
+    var xy: [Float] = []
+    for i in 0..<n {
+        let r = Double(t[i]), angle = 3 * Double.pi * r + 2 * Double.pi * Double(i % 3) / 3
+        xy += [Float(r * cos(angle)), Float(r * sin(angle))]
+    }
+    return (Tensor(xy, shape: [n, 2]) + noise, (0..<n).map { $0 % 3 })
+}
+
+/// 2 → 32, six residual blocks h + dropPath(fc2(relu(fc1(h)))) with per-block rates, 32 → 3.
+final class ResidualNet {
+    let embed = Linear(inFeatures: 2, outFeatures: 32)
+    let blocks = (0..<6).map { _ in (Linear(inFeatures: 32, outFeatures: 32), Linear(inFeatures: 32, outFeatures: 32)) }
+    let head = Linear(inFeatures: 32, outFeatures: 3)
+    let rates: [Double]
+    init(rates: [Double]) { self.rates = rates }
+    var parameters: [Tensor] {
+        embed.parameters() + blocks.flatMap { $0.0.parameters() + $0.1.parameters() } + head.parameters()
+    }
+    /// The logits; `skipping` deletes that block (its branch) at test time.
+    func callAsFunction(_ x: Tensor, training: Bool, skipping: Int? = nil) -> Tensor {
+        var h = embed(x)                                                      // (n, 32)
+        for (i, (fc1, fc2)) in blocks.enumerated() where i != skipping {
+            h = h + dropPath(fc2(fc1(h).relu()), dropProb: rates[i], training: training)
+        }
+        return head(h)
+    }
+}
+
+/// Trains `net` on the points with Adam (lr 5e-3) for 300 steps.
+func fit(_ net: ResidualNet, _ data: (points: Tensor, labels: [Int])) {
+    let opt = AdamW(net.parameters, lr: 5e-3, weightDecay: 0)
+    for _ in 1...300 {
+        opt.zeroGrad()
+        crossEntropy(net(data.points, training: true), targets: data.labels).backward()
+        opt.step()
+    }
+}
+/// The share of points whose largest logit is at their arm.
+func accuracy(_ logits: Tensor, _ labels: [Int]) -> Float {
+    let z = logits.scalars
+    let hits = labels.indices.filter { i in (0..<3).allSatisfy { z[i * 3 + $0] <= z[i * 3 + labels[i]] } }
+    return Float(hits.count) / Float(labels.count)
+}
+/// `x` with 3 decimals, as Python's `"%.3f" % x`.
+func fixed(_ x: Float) -> String {
+    let thousandths = Int((Double(x).magnitude * 1000).rounded())
+    let fraction = String(thousandths % 1000)
+    return (x < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)."
+        + String(repeating: "0", count: 3 - fraction.count) + fraction
+}
+/// Prints the claim's line (read back by `Tests/Seeds/claim_margins.py`); stops the build if false.
+func claim(_ name: String, _ what: String, _ value: Float, atLeast bound: Float,
+           file: StaticString = #file, line: UInt = #line) {
+    print("claim \(name): \(what) \(fixed(value)) ≥ \(fixed(bound)) (margin \(fixed(value - bound)))")
+    precondition(value >= bound, "\(name): \(what) is \(value), below \(bound)", file: file, line: line)
+}
+/// The same for a `value` that must stay at or below `bound`.
+func claim(_ name: String, _ what: String, _ value: Float, atMost bound: Float,
+           file: StaticString = #file, line: UInt = #line) {
+    print("claim \(name): \(what) \(fixed(value)) ≤ \(fixed(bound)) (margin \(fixed(bound - value)))")
+    precondition(value <= bound, "\(name): \(what) is \(value), above \(bound)", file: file, line: line)
+}
+
+let train = spirals(300), test = spirals(300)
+let trainings: [(String, [Double])] = [
+    ("rate 0", [Double](repeating: 0, count: 6)),
+    ("uniform 0.5", [Double](repeating: 0.5, count: 6)),
+    ("linear 0 → 0.5", dropPathSchedule(rate: 0.5, depth: 6)),
+]
+var costs: [[Float]] = []                                 // accuracy lost by deleting each block
+for (name, rates) in trainings {
+    let net = ResidualNet(rates: rates)
+    fit(net, train)
+    let full = accuracy(noGrad { net(test.points, training: false) }, test.labels)
+    costs.append((0..<6).map { block in
+        full - accuracy(noGrad { net(test.points, training: false, skipping: block) }, test.labels)
+    })
+    print(name + String(repeating: " ", count: 16 - name.count), "test accuracy", fixed(full),
+          " lost by deleting block 0…5:", costs.last!.map(fixed).joined(separator: " "))
+}
+show(BarChart(
+    categories: (0..<6).map { "block \($0)" },
+    zip(trainings, costs).map { BarChart.Series($0.0.0, $0.1.map { max($0, 0) }) },  // a gain shows as 0
+    title: "Test accuracy lost when one block is deleted after training",
+    xLabel: "deleted block", yLabel: "accuracy lost"))
+claim("rate0-first-critical", "accuracy lost deleting block 0 of the rate-0 network", costs[0][0], atLeast: 0.15)
+claim("uniform-none-critical", "largest loss over blocks, uniform", costs[1].max()!, atMost: 0.2)
+claim("linear-first-critical", "block 0's loss minus the largest other, linear",
+      costs[2][0] - costs[2].dropFirst().max()!, atLeast: 0.25)

@@ -8,8 +8,8 @@ Two cases over a copy of Benchmarks/article.md (the article's code, ten run bloc
   prose   the first paragraph changes: re-parsed and re-rendered, nothing compiled
 and two ways of seeing the change, each its own round of runs:
   browser  Playwright driving /usr/bin/chromium holds the page open; the time is from just
-           before the file is written to the reloaded page's `load` event (read from the page's
-           own clock, performance.timeOrigin + loadEventEnd, so Playwright's latency is left out)
+           before the file is written to the moment the page has swapped in the new lesson (read
+           from the page's own clock, window.droplabShownAt, so Playwright's latency is left out)
   sse      a socket listening on /__droplab/events: from the write to the event, plus fetching
            the new page (what the server does, without a browser's reload)
 Prints the median and min/max of each, and the server's rebuild lines.
@@ -55,15 +55,10 @@ def browser_round(serve, page, case, runs, offset):
         time.sleep(0.3)  # let the previous reload settle
         start_ms = time.time() * 1000
         serve.write("article.md", edit(n))
-        while True:
-            with page.expect_event("load", timeout=120_000):
-                pass
-            shown = page.evaluate(
-                """(text) => document.body.innerText.includes(text) &&
-                   performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd""",
-                marker.format(n))
-            if shown:
-                break
+        # The page swaps in the new lesson in place and records when (window.droplabShownAt).
+        shown = page.wait_for_function(
+            "(text) => document.body.innerText.includes(text) && window.droplabShownAt",
+            arg=marker.format(n), timeout=120_000, polling="raf").json_value()
         times.append((shown - start_ms) / 1000)
     return times
 

@@ -30,7 +30,8 @@ def main():
 
             serve.write("live.md", lesson('print("value", 2)'))
             wait_for_text(page, "value 2", 120)
-            assert loads, "the page reloaded itself"
+            assert not loads, "the page swaps the new lesson in place, without a reload"
+            assert page.evaluate("window.droplabShownAt > 0"), "the swap records when it showed"
 
             serve.write("live.md", lesson("print(notDefined)"))
             wait_for_text(page, "error: [compile] block 1", 120)

@@ -78,7 +78,7 @@ import Testing
         #expect(served.contentType == "text/html; charset=utf-8")
         let generation = await session.generation
         #expect(page == PreviewPages.injectingReload(into: raw, generation: generation))
-        #expect(page.contains("<script>new EventSource(\"/__droplab/events?since=1\")"))
+        #expect(page.contains("<script>new EventSource(\"/__droplab/events?since=1\").onmessage"))
         #expect(page.hasSuffix("</script>\n</body>\n</html>\n"))
         #expect(await session.response(to: "/style.css").body == Array(Stylesheet.css.utf8))
     }

@@ -6,12 +6,23 @@ enum PreviewPages {
     /// Where the served pages listen for rebuilds (server-sent events).
     static let eventsPath = "/__droplab/events"
 
-    /// The script that reloads the page when the site has moved past `generation`. It asks
+    /// The script that updates the page when the site has moved past `generation`. It asks
     /// with `since=`, so a rebuild that finished between the page's load and the connection
-    /// still reloads it; after a dropped connection the browser reconnects by itself.
+    /// still updates it; after a dropped connection the browser reconnects by itself.
+    ///
+    /// On each rebuild it fetches the page again and swaps its `.layout` (sidebar and lesson) in
+    /// place: the stylesheet, the fonts, the search box and the scroll position stay, so the new
+    /// output shows without a reload's cost. A page without a `.layout`, or a failed fetch,
+    /// reloads instead. `droplabShownAt` records when (for `Benchmarks/serve_bench.py`).
     static func reloadScript(generation: Int) -> String {
-        "<script>new EventSource(\"\(eventsPath)?since=\(generation)\")"
-            + ".onmessage = function () { location.reload(); };</script>\n"
+        "<script>new EventSource(\"\(eventsPath)?since=\(generation)\").onmessage = function () {"
+            + " fetch(location.href, {cache: \"no-store\"}).then(function (r) { return r.text(); })"
+            + ".then(function (text) { var next = new DOMParser().parseFromString(text, \"text/html\");"
+            + " var layout = document.querySelector(\".layout\"), fresh = next.querySelector(\".layout\");"
+            + " if (!layout || !fresh) { location.reload(); return; }"
+            + " document.title = next.title; layout.replaceWith(document.adoptNode(fresh));"
+            + " window.droplabShownAt = performance.timeOrigin + performance.now(); })"
+            + ".catch(function () { location.reload(); }); };</script>\n"
     }
 
     /// `html` with the reload script before its closing `</body>` (or at its end).

@@ -82,12 +82,13 @@ enum ProgramBuilder {
         return imports + body
     }
 
-    /// Shadows LessonRuntime's `show`, which talks to the engine: alone, a figure is a line.
+    /// `path` relative to the working directory when it lies inside it, else as it is.
     private static func relativeToWorkingDirectory(_ path: String) -> String {
         let here = FileManager.default.currentDirectoryPath + "/"
         return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
     }
 
+    /// Shadows LessonRuntime's `show`, which talks to the engine: alone, a figure is a line.
     private static let standalonePrelude = """
 
         // Figures are drawn on the lesson's page; run alone, each one is announced by a line.

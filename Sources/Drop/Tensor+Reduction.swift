@@ -5,7 +5,8 @@
 extension Tensor {
     /// The sum of all elements, as a 0-d tensor.
     public func sum() -> Tensor {
-        reduce(dim: nil, keepdim: false, Tensor.sum).recordingSum(of: self, dim: nil, keepdim: false)
+        let total = certifiedWholeSum().map { Tensor($0) } ?? reduce(dim: nil, keepdim: false, Tensor.sum)
+        return total.recordingSum(of: self, dim: nil, keepdim: false)
     }
     /// The sums along `dim`; `keepdim` keeps it with extent 1.
     public func sum(dim: Int, keepdim: Bool = false) -> Tensor {
@@ -14,7 +15,8 @@ extension Tensor {
 
     /// The mean of all elements, as a 0-d tensor (`nan` when empty).
     public func mean() -> Tensor {
-        reduce(dim: nil, keepdim: false, Tensor.mean).recordingMean(of: self, dim: nil, keepdim: false)
+        let mean = certifiedWholeMean().map { Tensor($0) } ?? reduce(dim: nil, keepdim: false, Tensor.mean)
+        return mean.recordingMean(of: self, dim: nil, keepdim: false)
     }
     /// The means along `dim`; `keepdim` keeps it with extent 1.
     public func mean(dim: Int, keepdim: Bool = false) -> Tensor {
@@ -24,7 +26,8 @@ extension Tensor {
     /// The variance of all elements, as a 0-d tensor: unbiased by default (`correction` 1, as
     /// `torch.var`); `correction: 0` gives the biased variance LayerNorm uses.
     public func `var`(correction: Int = 1) -> Tensor {
-        reduce(dim: nil, keepdim: false, Tensor.variance(correction: correction))
+        certifiedWholeVariance(correction: correction).map { Tensor($0) }
+            ?? reduce(dim: nil, keepdim: false, Tensor.variance(correction: correction))
     }
     /// The variances along `dim` (unbiased unless `correction` says otherwise); `keepdim` keeps
     /// `dim` with extent 1.

@@ -53,6 +53,18 @@ package struct KernelSet: Sendable {
             _ weight: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ eps: Float,
             _ threads: Int
         ) -> Void
+    /// Blocks `blocks` of a whole-tensor sum of `count` floats (`valueBlocksKernel`).
+    package let valueBlocks:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ count: Int, _ blocks: Range<Int>,
+            _ out: UnsafeMutablePointer<BlockSum>
+        ) -> Void
+    /// Blocks `blocks` of the squared deviations from `mean` (`squareBlocksKernel`).
+    package let squareBlocks:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ count: Int, _ mean: Double, _ blocks: Range<Int>,
+            _ out: UnsafeMutablePointer<BlockSum>
+        ) -> Void
 
     /// Gathers one build's entry points. Each must be a plain function of the module built for
     /// the CPU, calling the generic kernels with concrete types: a generic initialiser making the
@@ -77,6 +89,12 @@ package struct KernelSet: Sendable {
         layerNorm: @escaping @Sendable (
             UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int, UnsafePointer<Float>,
             UnsafePointer<Float>, Float, Int
+        ) -> Void,
+        valueBlocks: @escaping @Sendable (
+            UnsafePointer<Float>, Int, Range<Int>, UnsafeMutablePointer<BlockSum>
+        ) -> Void,
+        squareBlocks: @escaping @Sendable (
+            UnsafePointer<Float>, Int, Double, Range<Int>, UnsafeMutablePointer<BlockSum>
         ) -> Void
     ) {
         self.gemm = gemm
@@ -89,5 +107,7 @@ package struct KernelSet: Sendable {
         self.normalFill = normalFill
         self.softmaxRows = softmaxRows
         self.layerNorm = layerNorm
+        self.valueBlocks = valueBlocks
+        self.squareBlocks = squareBlocks
     }
 }

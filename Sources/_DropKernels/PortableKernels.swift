@@ -28,4 +28,10 @@ package let portableKernels = KernelSet(
         layerNormKernel(
             PortableBuild.self, x, y, rows: rows, cols: cols, weight: weight, bias: bias, eps: eps,
             threads: threads)
+    },
+    valueBlocks: { x, count, blocks, out in
+        valueBlocksKernel(PortableBuild.self, x, count: count, blocks: blocks, into: out)
+    },
+    squareBlocks: { x, count, mean, blocks, out in
+        squareBlocksKernel(PortableBuild.self, x, count: count, mean: mean, blocks: blocks, into: out)
     })

@@ -31,4 +31,10 @@ package let avx2Kernels = KernelSet(
         layerNormKernel(
             AVX2Build.self, x, y, rows: rows, cols: cols, weight: weight, bias: bias, eps: eps,
             threads: threads)
+    },
+    valueBlocks: { x, count, blocks, out in
+        valueBlocksKernel(AVX2Build.self, x, count: count, blocks: blocks, into: out)
+    },
+    squareBlocks: { x, count, mean, blocks, out in
+        squareBlocksKernel(AVX2Build.self, x, count: count, mean: mean, blocks: blocks, into: out)
     })

@@ -39,4 +39,10 @@ package let avx512Kernels = KernelSet(
         layerNormKernel(
             AVX512Build.self, x, y, rows: rows, cols: cols, weight: weight, bias: bias, eps: eps,
             threads: threads)
+    },
+    valueBlocks: { x, count, blocks, out in
+        valueBlocksKernel(AVX512Build.self, x, count: count, blocks: blocks, into: out)
+    },
+    squareBlocks: { x, count, mean, blocks, out in
+        squareBlocksKernel(AVX512Build.self, x, count: count, mean: mean, blocks: blocks, into: out)
     })

@@ -1,0 +1,214 @@
+internal import _DropKernels
+
+// Whole-tensor `sum`, `mean` and `var` with the bits of the in-order Double chain, fast.
+//
+// The defined result (`Reduce.swift`, pinned by the fixtures) is one Double running sum over the
+// elements in order k = 0, 1, 2, …, rounded once to Float at the end: a chain of dependent adds,
+// one element per add latency. Here the same sum is computed in blocks of `wholeBlock` elements
+// on Drop's threads, and a rigorous bound on how far the in-order chain can be from it is kept
+// alongside (the rounding-error analysis of recursive summation, Higham, *Accuracy and Stability of
+// Numerical Algorithms*, §4.2: each add of the chain errs by at most u·|its result|, u = 2⁻⁵³).
+// If every Double within that bound rounds to the same Float, that Float *is* the chain's result,
+// bit for bit, and is returned. Otherwise, which for random data of 10 M elements happens for
+// about one call in several hundred (the bound is a few hundred Double ulps wide against a Float
+// ulp of 2²⁹ Double ulps), and always when an element is infinite or NaN, the chain itself runs.
+//
+// The bound, for the chain's partial sums P_k and the exact ones T_k:
+//   |P_n − T_n| ≤ (1+u)ⁿ · u · Σ_k |T_k|, and for k in block b, |T_k| ≤ |T_start(b)| + A_b,
+// where A_b is the block's Σ|x|. The blocked sum's own error is at most γ_h · Σ|x| for a summation
+// tree of height h (γ_h = h·u / (1 − h·u)). Every term is then inflated by a safety factor that
+// covers the rounding of the bound's own arithmetic.
+
+/// Elements per block of the fast pass (fixed: the blocking never depends on the thread count,
+/// though the certified result would not either). Small blocks keep the bound tight: it looks at
+/// the range the chain's partial sums can take within each block.
+let wholeBlock = wholeSumBlock
+/// Tensors below this many elements are summed by the chain itself (it is fast enough there).
+let wholeFastThreshold = 1 << 15
+
+/// The unit roundoff of Double.
+private let u = 0x1p-53
+/// γ for one block's summation tree: 8 values per lane in 2 × 8 lanes, 4 adds across lanes,
+/// and up to 15 tail adds in a short last block.
+private let gammaBlock: Double = {
+    let h = Double(wholeBlock / 16 + 4 + 16)
+    return h * u / (1 - h * u)
+}()
+/// Covers the relative rounding of the bounds' own arithmetic (≤ 2³¹·u ≈ 2⁻²², many times over).
+private let safety = 1.01
+
+/// A compensated (Neumaier) running sum: |value − exact| ≤ 2u·|value| + 4m·u²·Σ|terms| for m
+/// terms (Higham §4.3), so the blocks' running total adds next to nothing to the bound.
+private struct RunningSum {
+    private var high = 0.0, low = 0.0
+    var value: Double { high + low }
+
+    mutating func add(_ x: Double) {
+        let t = high + x
+        low += Swift.abs(high) >= Swift.abs(x) ? (high - t) + x : (x - t) + high
+        high = t
+    }
+}
+
+/// The blocks of `count` floats at `x` on Drop's threads (the kernel build's
+/// `valueBlocksKernel`); with `mean`, of their squared deviations fl(fl(x − mean)²) instead.
+private func blockSums(_ x: UnsafePointer<Float>, count: Int, mean: Double? = nil) -> [BlockSum] {
+    let blocks = (count + wholeBlock - 1) / wholeBlock
+    return [BlockSum](unsafeUninitializedCapacity: blocks) { out, initialized in
+        let base = out.baseAddress!
+        forEachRange(blocks, itemSize: wholeBlock) { range in
+            if let mean { kernels.squareBlocks(x, count, mean, range, base) } else {
+                kernels.valueBlocks(x, count, range, base)
+            }
+        }
+        initialized = blocks
+    }
+}
+
+/// What the first pass learned: the fast sum, Σ|x| (as computed), and a bound on how far the
+/// in-order chain's Double result can be from the fast sum.
+private struct CertifiedSum {
+    let sum: Double
+    let magnitude: Double
+    let bound: Double
+    /// A bound on |fast sum − exact sum|, which is part of `bound`.
+    let fastError: Double
+
+    /// Reads the blocks of `n` values (`n` < 2³¹), walking the chain's possible partial sums.
+    ///
+    /// In block b the chain's partial sums all lie within `slack + A_b` of the fast prefix,
+    /// where `slack` bounds the chain's error so far plus the fast prefix's, and A_b is the
+    /// block's Σ|x|; say they are all below 2^(e+1). Each add errs by at most half an ulp of its
+    /// result, so by 2^(e − 53). Sharper, when every nonzero element of the block is at least
+    /// 2^(e − 29) in magnitude, so a multiple of 2^(e − 52), the ulp of binade e: an add is then
+    /// exact unless its result lies in a higher binade than any rounding so far has reached
+    /// (the partial sum stays a multiple of the last rounded result's ulp), so the roundings
+    /// climb through distinct binades and add up to less than 2^(e − 52); and if all the
+    /// partial sums lie in the one binade [2^e, 2^(e+1)), none rounds at all.
+    ///
+    /// The fast sum is exact within a block whose Σ|x| is below 2⁵³ times the granularity of its
+    /// smallest element (every partial sum is then a representable multiple of it); otherwise
+    /// it errs by at most γ·A_b. The blocks' running total is compensated.
+    init(_ blocks: [BlockSum], n: Int) {
+        let m = Double(blocks.count)
+        var running = RunningSum(), chain = 0.0, seen = 0.0, blockErrors = 0.0
+        func fast(_ prefix: Double) -> Double {
+            safety * blockErrors + 2 * u * Swift.abs(prefix) + 4 * m * u * u * seen
+        }
+        for (index, b) in blocks.enumerated() {
+            let prefix = running.value
+            let slack = safety * (chain + fast(prefix))
+            let spread = b.magnitude * (1 + 2 * gammaBlock)
+            let top = (Swift.abs(prefix) + slack + spread) * (1 + 4 * u)
+            let bottom = (Swift.abs(prefix) - slack - spread) * (1 - 4 * u)
+            if top > 0 {  // else every partial sum is zero: exact
+                let e = top.exponent
+                if Double(b.smallest) >= power(e - 29) {
+                    if !(bottom > 0 && bottom.exponent == e) { chain += power(e - 52) }
+                } else {
+                    let length = Double(Swift.min(wholeBlock, n - index * wholeBlock))
+                    chain += length * power(e - 53)
+                }
+            }
+            if !(spread < 0x1p53 * granularity(b.smallest)) { blockErrors += gammaBlock * b.magnitude }
+            seen += b.magnitude
+            running.add(b.sum)
+        }
+        sum = running.value
+        magnitude = seen
+        fastError = safety * fast(sum)
+        bound = safety * chain + fastError
+    }
+}
+
+/// 2^e as a Double.
+@inline(__always)
+private func power(_ e: Int) -> Double { Double(sign: .plus, exponent: e, significand: 1) }
+
+/// A power of two that every float at least as large as `smallest` in magnitude is a multiple of
+/// (infinity for infinity: a block of zeros).
+@inline(__always)
+private func granularity(_ smallest: Float) -> Double {
+    guard smallest.isFinite else { return .infinity }
+    return smallest.isNormal ? power(Int(smallest.exponent) - 23) : 0x1p-149
+}
+
+/// `f(x)` for every x within `bound` of `value`, if they are one Float (bit for bit), given a
+/// non-decreasing `f`; nil if not, or if anything is not finite. A zero bound (all elements
+/// zero) means `value` is the chain's result exactly.
+private func certain(_ value: Double, within bound: Double, _ f: (Double) -> Float) -> Float? {
+    guard value.isFinite, bound.isFinite else { return nil }
+    if bound == 0 { return f(value) }
+    let low = f((value - bound).nextDown), high = f((value + bound).nextUp)
+    return low.bitPattern == high.bitPattern ? low : nil
+}
+
+extension Tensor {
+    /// The whole-tensor sum with the in-order chain's bits, or nil to run the chain.
+    func certifiedWholeSum() -> Float? {
+        certifiedMoments { sum, _ in certain(sum.sum, within: sum.bound) { Float($0) } }
+    }
+
+    /// The whole-tensor mean with the in-order chain's bits, or nil to run the chain.
+    func certifiedWholeMean() -> Float? {
+        let n = Double(numel)
+        return certifiedMoments { sum, _ in certain(sum.sum, within: sum.bound) { Float($0 / n) } }
+    }
+
+    /// The whole-tensor variance (`correction` as in `var`) with the two-pass chain's bits, or nil
+    /// to run the chain.
+    ///
+    /// The chain takes the mean m = P_n / n from the first chain, then sums fl(fl(x − m)²) in
+    /// order. Here the fast mean m̂ stands in for m (they differ by at most Δ), and the bound on
+    /// the second sum adds what that changes: Σ(x − m)² − Σ(x − m̂)² = (m̂ − m)(2Σ(x − m̂) + n(m̂ − m)),
+    /// each term's three roundings (3u relative), and the chain's own error over positive terms
+    /// (at most u times the sum of its partial sums, each below the fast prefix at its block's end).
+    func certifiedWholeVariance(correction: Int) -> Float? {
+        let count = numel
+        let divisor = Double(count - correction)
+        guard divisor > 0 else { return nil }
+        return certifiedMoments { first, x in
+            guard first.sum.isFinite, first.magnitude.isFinite else { return nil }
+            let n = Double(count)
+            let mean = first.sum / n
+            // |m − m̂| ≤ Δ: the sums differ by ≤ bound, and each quotient rounds once.
+            let delta = safety * (first.bound / n + u * (2 * Swift.abs(mean) + first.bound / n))
+            let squares = blockSums(x, count: count, mean: mean)
+            var running = RunningSum(), prefixBound = 0.0
+            for (index, b) in squares.enumerated() {
+                running.add(b.sum)
+                let length = Double(Swift.min(wholeBlock, count - index * wholeBlock))
+                prefixBound += length * running.value
+            }
+            let q = running.value
+            // The fast sum's relative error over positive terms, and the prefixes' with it.
+            let gamma = safety * (gammaBlock + 2 * u + 4 * Double(squares.count) * u * u)
+            // |T_n − n·m̂| ≤ |T_n − Ŝ| + |Ŝ − n·m̂| ≤ fast error + u|Ŝ|.
+            let meanShift = delta * (2 * (first.fastError + u * Swift.abs(first.sum)) + n * delta)
+            let exactSquares = q * (1 + 2 * gamma)  // ≥ Σ(x − m̂)²
+            // Σ|x − m̂| ≤ √(n · Σ(x − m̂)²) (Cauchy–Schwarz): no pass of its own.
+            let deviationMagnitude = (n * exactSquares).squareRoot() * safety
+            let chainError =
+                u * (1 + 8 * u) * (1 + gamma)
+                * (prefixBound + n * (2 * delta * deviationMagnitude + n * delta * delta))
+            let bound =
+                safety * safety
+                * (3.01 * u * (2 * exactSquares + meanShift) + meanShift + gamma * q + chainError)
+            return certain(q, within: bound) { Float($0 / divisor) }
+        }
+    }
+
+    /// Runs the first blocked pass over the elements (≥ `wholeFastThreshold`, < 2³¹ of them) and
+    /// hands its certified sum and the elements to `body`; nil for small or huge tensors.
+    private func certifiedMoments(
+        _ body: (CertifiedSum, UnsafePointer<Float>) -> Float?
+    ) -> Float? {
+        let count = numel
+        guard count >= wholeFastThreshold, count < 1 << 31 else { return nil }
+        return scalars.withUnsafeBufferPointer { buffer in
+            let x = buffer.baseAddress!
+            let blocks = blockSums(x, count: count)
+            return body(CertifiedSum(blocks, n: count), x)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// Elements per block of a whole-tensor sum's fast pass (`Sources/Drop/WholeSum.swift` certifies
+/// the result against the in-order chain; the block size enters its error bound).
+@usableFromInline package let wholeSumBlock = 128
+
+/// One block of a whole-tensor sum: the Double sum of its values, of their magnitudes, and its
+/// smallest nonzero magnitude (infinity if none; 0 for the variance's squares, which don't ask).
+@usableFromInline package struct BlockSum: Sendable {
+    @usableFromInline package var sum: Double
+    @usableFromInline package var magnitude: Double
+    @usableFromInline package var smallest: Float
+
+    @inlinable
+    package init(sum: Double, magnitude: Double, smallest: Float) {
+        self.sum = sum
+        self.magnitude = magnitude
+        self.smallest = smallest
+    }
+}
+
+/// Blocks `blocks` of the `count` floats at `x` into `out[b]`: each block's values summed in
+/// 2 × 8 Double lanes (8 values per lane, then the lanes, then a short tail in order).
+@inlinable
+package func valueBlocksKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, count: Int, blocks: Range<Int>,
+    into out: UnsafeMutablePointer<BlockSum>
+) {
+    let signless = SIMD16<UInt32>(repeating: 0x7fff_ffff)
+    for b in blocks {
+        let start = b * wholeSumBlock, end = min(count, start + wholeSumBlock)
+        var s0 = SIMD8<Double>(), s1 = SIMD8<Double>()
+        var m0 = SIMD8<Double>(), m1 = SIMD8<Double>()
+        // The smallest nonzero magnitude's bits minus one: a zero wraps to the largest key.
+        var least = SIMD16<UInt32>(repeating: .max)
+        var i = start
+        while i + 16 <= end {
+            let bits = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<UInt32>.self)
+            let v = unsafeBitCast(bits, to: SIMD16<Float>.self)
+            let magnitudeBits = bits & signless
+            let a = unsafeBitCast(magnitudeBits, to: SIMD16<Float>.self)
+            let key = magnitudeBits &- 1
+            least.replace(with: key, where: key .< least)
+            s0 += widened(v.lowHalf)
+            s1 += widened(v.highHalf)
+            m0 += widened(a.lowHalf)
+            m1 += widened(a.highHalf)
+            i += 16
+        }
+        var sum = (s0 + s1).sum(), magnitude = (m0 + m1).sum()
+        let key = least.min()
+        var smallest = key == .max ? Float.infinity : Float(bitPattern: key &+ 1)
+        while i < end {
+            let v = Double(x[i])
+            sum += v
+            magnitude += abs(v)
+            if v != 0 { smallest = min(smallest, abs(x[i])) }
+            i += 1
+        }
+        out[b] = BlockSum(sum: sum, magnitude: magnitude, smallest: smallest)
+    }
+}
+
+/// Blocks `blocks` of the squared deviations fl(fl(x − mean)²) of the `count` floats at `x`,
+/// summed as `valueBlocksKernel` sums values (`magnitude` is the sum again: the terms are ≥ 0).
+@inlinable
+package func squareBlocksKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, count: Int, mean: Double, blocks: Range<Int>,
+    into out: UnsafeMutablePointer<BlockSum>
+) {
+    let m = SIMD8<Double>(repeating: mean)
+    for b in blocks {
+        let start = b * wholeSumBlock, end = min(count, start + wholeSumBlock)
+        var s0 = SIMD8<Double>(), s1 = SIMD8<Double>()
+        var i = start
+        while i + 16 <= end {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
+            let d0 = widened(v.lowHalf) - m, d1 = widened(v.highHalf) - m
+            s0 += d0 * d0
+            s1 += d1 * d1
+            i += 16
+        }
+        var sum = (s0 + s1).sum()
+        while i < end {
+            let d = Double(x[i]) - mean
+            sum += d * d
+            i += 1
+        }
+        out[b] = BlockSum(sum: sum, magnitude: sum, smallest: 0)
+    }
+}
+
+/// Eight floats widened to Double.
+@inlinable @inline(__always)
+func widened(_ v: SIMD8<Float>) -> SIMD8<Double> {
+    var d = SIMD8<Double>()
+    for l in 0..<8 { d[l] = Double(v[l]) }
+    return d
+}

@@ -75,43 +75,48 @@ func libmMismatches(_ function: LibmFunction, of x: [Float], using kernelSet: Ke
     return zip(x, y).filter { f($0).bitPattern != $1.bitPattern }.map(\.0)
 }
 
-/// The bit patterns 0, `stride`, 2·`stride`, … below 2³² whose `function` by `build` differs
-/// from libm's (the first 100), and how many were compared, on Drop's threads: the exhaustive
-/// check of the replicas (`stride` 1 takes every float).
+/// The bit patterns 0, `stride`, 2·`stride`, … below 2³² whose `function` by each of `builds`
+/// differs from libm's (the first 100 per build), and how many were compared, on Drop's threads:
+/// the exhaustive check of the replicas (`stride` 1 takes every float). libm's result is
+/// computed once per pattern for all the builds.
 func libmPatternMismatches(
-    _ function: LibmFunction, build: KernelBuild, every stride: Int
-) -> (checked: Int, mismatches: [UInt32]) {
+    _ function: LibmFunction, builds: [KernelBuild], every stride: Int
+) -> (checked: Int, mismatches: [[UInt32]]) {
     let total = ((1 << 32) + stride - 1) / stride
     let chunk = 1 << 16
     let chunks = (total + chunk - 1) / chunk
-    var found = [[UInt32]](repeating: [], count: chunks)
-    let kernelSet = build.kernels
+    var found = [[[UInt32]]](repeating: [], count: chunks)
+    let kernelSets = builds.map(\.kernels)
     found.withUnsafeMutableBufferPointer { found in
         let found = found.baseAddress!
         parallelFor(chunks, threads: getNumThreads()) { c in
             let start = c * chunk, count = Swift.min(chunk, total - start)
             let x = UnsafeMutablePointer<Float>.allocate(capacity: count)
+            let expected = UnsafeMutablePointer<Float>.allocate(capacity: count)
             let y = UnsafeMutablePointer<Float>.allocate(capacity: count)
             defer {
                 x.deallocate()
+                expected.deallocate()
                 y.deallocate()
             }
             for i in 0..<count { x[i] = Float(bitPattern: UInt32(truncatingIfNeeded: (start + i) * stride)) }
-            kernelSet.libm(function, x, y, count)
-            var bad: [UInt32] = []
-            for i in 0..<count {
-                let expected: Float =
-                    switch function {
-                    case .exp: expf(x[i])
-                    case .log: logf(x[i])
-                    case .erf: erff(x[i])
-                    }
-                if expected.bitPattern != y[i].bitPattern && bad.count < 100 { bad.append(x[i].bitPattern) }
+            switch function {
+            case .exp: for i in 0..<count { expected[i] = expf(x[i]) }
+            case .log: for i in 0..<count { expected[i] = logf(x[i]) }
+            case .erf: for i in 0..<count { expected[i] = erff(x[i]) }
             }
-            found[c] = bad
+            found[c] = kernelSets.map { kernelSet in
+                kernelSet.libm(function, x, y, count)
+                var bad: [UInt32] = []
+                for i in 0..<count where expected[i].bitPattern != y[i].bitPattern && bad.count < 100 {
+                    bad.append(x[i].bitPattern)
+                }
+                return bad
+            }
         }
     }
-    return (total, Array(found.joined().prefix(100)))
+    let perBuild = builds.indices.map { b in Array(found.lazy.flatMap { $0[b] }.prefix(100)) }
+    return (total, perBuild)
 }
 
 extension Tensor {

@@ -1,4 +1,4 @@
-// glibc's `erff` on eight lanes at once, bit for bit.
+// glibc's `erff` on sixteen lanes at once, bit for bit.
 //
 // glibc 2.36's `erff` is fdlibm's (`sysdeps/ieee754/flt-32/s_erff.c`): float arithmetic with
 // no FMA, in five ranges of |x|, calling the platform's `expf` twice for 1.25 ≤ |x| < 6. Each
@@ -9,44 +9,52 @@
 
 import Glibc
 
+@usableFromInline typealias Floats16 = SIMD16<Float>
+@usableFromInline typealias Bits16 = SIMD16<UInt32>
+
+@inlinable @inline(__always)
+func bits16(_ v: Floats16) -> Bits16 { unsafeBitCast(v, to: Bits16.self) }
+@inlinable @inline(__always)
+func float16(_ u: Bits16) -> Floats16 { unsafeBitCast(u, to: Floats16.self) }
+
+/// `expf` of sixteen lanes with |x| < 88, as two halves (its doubles fill two vectors anyway).
+@inlinable @inline(__always)
+func exp16(_ x: Floats16, table: UnsafePointer<UInt64>) -> Floats16 {
+    Floats16(
+        lowHalf: libmExpLanes(x.lowHalf, table: table).value,
+        highHalf: libmExpLanes(x.highHalf, table: table).value)
+}
+
 /// The bits of the lanes of `x` whose mask lane is set, and of `y` elsewhere.
 @inlinable @inline(__always)
-func select(_ mask: Bits8, _ x: Float8, _ y: Float8) -> Float8 {
-    float8((bits8(x) & mask) | (bits8(y) & ~mask))
+func select(_ mask: Bits16, _ x: Floats16, _ y: Floats16) -> Floats16 {
+    float16((bits16(x) & mask) | (bits16(y) & ~mask))
 }
 
 /// All ones in the lanes where `a < b` (both below 2³¹).
 @inlinable @inline(__always)
-func below(_ a: Bits8, _ b: UInt32) -> Bits8 {
-    unsafeBitCast(unsafeBitCast(a &- b, to: SIMD8<Int32>.self) &>> 31, to: Bits8.self)
+func below(_ a: Bits16, _ b: UInt32) -> Bits16 {
+    unsafeBitCast(unsafeBitCast(a &- b, to: SIMD16<Int32>.self) &>> 31, to: Bits16.self)
 }
 
-/// Whether any lane of `mask` is nonzero (an OR across the lanes, without a branch per lane).
+/// `Floats16` of the lanes' constants: `x` where `mask` is set, else `y` (bit patterns).
 @inlinable @inline(__always)
-func anyLane(_ mask: Bits8) -> Bool {
-    var lanes: UInt32 = 0
-    for l in 0..<8 { lanes |= mask[l] }
-    return lanes != 0
-}
-
-/// `Float8` of the lanes' constants: `x` where `mask` is set, else `y` (bit patterns).
-@inlinable @inline(__always)
-func constants(_ mask: Bits8, _ x: UInt32, _ y: UInt32) -> Float8 {
-    float8((mask & x) | (~mask & y))
+func constants(_ mask: Bits16, _ x: UInt32, _ y: UInt32) -> Floats16 {
+    float16((mask & x) | (~mask & y))
 }
 
 /// `erff` of each lane, given `libmExpTable`'s storage for the `expf` it calls.
 @inlinable @inline(__always)
-func libmErf<Build>(_: Build.Type, _ x: Float8, expTable: UnsafePointer<UInt64>) -> Float8 {
-    let ix = bits8(x) & 0x7fff_ffff
-    let sign = bits8(x) & 0x8000_0000
+func libmErf<Build>(_: Build.Type, _ x: Floats16, expTable: UnsafePointer<UInt64>) -> Floats16 {
+    let ix = bits16(x) & 0x7fff_ffff
+    let sign = bits16(x) & 0x8000_0000
     let tiny = below(ix, 0x3180_0000)  // |x| < 2⁻²⁸
     let small = below(ix, 0x3fa0_0000)  // |x| < 1.25 (tiny included)
     let first = below(ix, 0x3f58_0000)  // |x| < 0.84375, of those
     let finiteTail = below(ix, 0x40c0_0000)  // |x| < 6 (all the above included)
     let middle = below(ix, 0x4036_db6e)  // |x| < 1/0.35, of 1.25 ≤ |x| < 6
     // |x| ≥ 6: ±(1 − 1e-30), which rounds to ±1.
-    var result = float8(bits8(Float8(repeating: 1 - Float(bitPattern: 0x0da2_4260))) | sign)
+    var result = float16(bits16(Floats16(repeating: 1 - Float(bitPattern: 0x0da2_4260))) | sign)
 
     if anyLane(finiteTail & ~small) {
         result = select(finiteTail, erfTail(Build.self, x, middle: middle, expTable: expTable), result)
@@ -64,7 +72,7 @@ func libmErf<Build>(_: Build.Type, _ x: Float8, expTable: UnsafePointer<UInt64>)
     }
     let special = ~below(ix, 0x7f80_0000)  // infinite or NaN
     if anyLane(special) {
-        for l in 0..<8 where special[l] != 0 { result[l] = erff(x[l]) }
+        for l in 0..<16 where special[l] != 0 { result[l] = erff(x[l]) }
     }
     return result
 }
@@ -73,10 +81,10 @@ func libmErf<Build>(_: Build.Type, _ x: Float8, expTable: UnsafePointer<UInt64>)
 /// one function with the rest, the compiler leaves much of the vector code scalar.
 @inlinable @inline(never)
 func erfTail<Build>(
-    _: Build.Type, _ x: Float8, middle: Bits8, expTable: UnsafePointer<UInt64>
-) -> Float8 {
-    let ix = bits8(x) & 0x7fff_ffff
-    let (ax, sign) = (float8(ix), bits8(x) & 0x8000_0000)
+    _: Build.Type, _ x: Floats16, middle: Bits16, expTable: UnsafePointer<UInt64>
+) -> Floats16 {
+    let ix = bits16(x) & 0x7fff_ffff
+    let (ax, sign) = (float16(ix), bits16(x) & 0x8000_0000)
     // 1.25 ≤ |x| < 6: erf = 1 − exp(−z² − 0.5625) · exp((z − |x|)(z + |x|) + R/S) / |x|,
     // R and S polynomials in 1/x², z being |x| with its low 12 bits cleared.
     let s = 1 / (x * x)
@@ -97,18 +105,18 @@ func erfTail<Build>(
     q = q * s + constants(middle, 0x4309_a863, 0x43a2_e571)
     q = q * s + constants(middle, 0x419d_35ce, 0x41f2_b459)
     q = q * s + 1
-    let z = float8(ix & 0xffff_f000)
-    let e1 = libmExpLanes((-z) * z - 0.5625, table: expTable).value
-    let e2 = libmExpLanes((z - ax) * (z + ax) + r / q, table: expTable).value
+    let z = float16(ix & 0xffff_f000)
+    let e1 = exp16((-z) * z - 0.5625, table: expTable)
+    let e2 = exp16((z - ax) * (z + ax) + r / q, table: expTable)
     let tail = 1 - (e2 * e1) / ax
-    return float8(bits8(tail) | sign)
+    return float16(bits16(tail) | sign)
 }
 
 /// erf for |x| < 1.25 (lanes of `first`: |x| < 0.84375).
 @inlinable @inline(never)
-func erfNear<Build>(_: Build.Type, _ x: Float8, first: Bits8) -> Float8 {
-    let ix = bits8(x) & 0x7fff_ffff
-    let (ax, sign) = (float8(ix), bits8(x) & 0x8000_0000)
+func erfNear<Build>(_: Build.Type, _ x: Floats16, first: Bits16) -> Floats16 {
+    let ix = bits16(x) & 0x7fff_ffff
+    let (ax, sign) = (float16(ix), bits16(x) & 0x8000_0000)
     // |x| < 0.84375: x + x·P(x²)/Q(x²); 0.84375 ≤ |x| < 1.25: ±(erx + P(s)/Q(s)), s = |x| − 1.
     let v = select(first, x * x, ax - 1)
     var p = constants(first, 0, 0xbb0d_f9c0)
@@ -127,7 +135,7 @@ func erfNear<Build>(_: Build.Type, _ x: Float8, first: Bits8) -> Float8 {
     q = q * v + 1
     // x + x·ratio as x·ratio + x; erx + ratio as ratio·1 + erx, then given x's sign.
     let ratio = p / q
-    let near = ratio * select(first, x, Float8(repeating: 1))
-        + select(first, x, Float8(repeating: Float(bitPattern: 0x3f58_560b)))
-    return select(first, near, float8(bits8(near) | sign))
+    let near = ratio * select(first, x, Floats16(repeating: 1))
+        + select(first, x, Floats16(repeating: Float(bitPattern: 0x3f58_560b)))
+    return select(first, near, float16(bits16(near) | sign))
 }

@@ -1,4 +1,5 @@
-// libm's `expf`, `logf` and `erff` over arrays, eight elements at a time (see `LibmLanes`).
+// libm's `expf`, `logf` and `erff` over arrays, eight (`erff`: sixteen) elements at a time
+// (see `LibmLanes`).
 
 /// Which libm function an element-wise pass applies.
 @usableFromInline
@@ -21,20 +22,19 @@ package func libmKernel<Build, Math: LibmLanes>(
     }
 }
 
-/// `y[i] = f(x[i])` eight at a time; a last partial group is padded with ones.
+/// `y[i] = f(x[i])` a vector `V` at a time; a last partial vector is padded with ones.
 @inlinable @inline(__always)
-func libmElements(
-    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
-    _ f: (Float8) -> Float8
-) {
+func libmElements<V: SIMD>(
+    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int, _ f: (V) -> V
+) where V.Scalar == Float {
     var i = 0
-    while i + 8 <= count {
-        let v = f(UnsafeRawPointer(x + i).loadUnaligned(as: Float8.self))
-        UnsafeMutableRawPointer(y + i).storeBytes(of: v, as: Float8.self)
-        i += 8
+    while i + V.scalarCount <= count {
+        let v = f(UnsafeRawPointer(x + i).loadUnaligned(as: V.self))
+        UnsafeMutableRawPointer(y + i).storeBytes(of: v, as: V.self)
+        i += V.scalarCount
     }
     if i < count {
-        var v = Float8(repeating: 1)
+        var v = V(repeating: 1)
         for l in 0..<(count - i) { v[l] = x[i + l] }
         v = f(v)
         for l in 0..<(count - i) { y[i + l] = v[l] }

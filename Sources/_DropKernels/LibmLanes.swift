@@ -1,13 +1,13 @@
 import Glibc
 
-/// The two ways a kernel build computes libm's `expf` and `logf` on eight lanes: the vector
+/// The two ways a kernel build computes libm's `expf` and `logf` on eight lanes (`erff` on sixteen): the vector
 /// replicas of glibc's code, or libm itself lane by lane. Both give this machine's libm bits
 /// wherever `Drop` uses the replicas (it checks them against libm first).
 @usableFromInline
 package protocol LibmLanes {
     static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
     static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
-    static func erf(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
+    static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float>
 }
 
 /// The storage of the replicas' tables, fetched once per kernel call.
@@ -41,7 +41,7 @@ package enum VectorLibm<Build>: LibmLanes {
     @inlinable @inline(__always)
     package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmLog(x, table: tables.log) }
     @inlinable @inline(__always)
-    package static func erf(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmErf(Build.self, x, expTable: tables.exp) }
+    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float> { libmErf(Build.self, x, expTable: tables.exp) }
 }
 
 /// libm's own functions, one lane at a time: the portable build (without hardware FMA the
@@ -53,12 +53,21 @@ package enum ScalarLibm: LibmLanes {
     @inlinable @inline(__always)
     package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { lanes(x, logf) }
     @inlinable @inline(__always)
-    package static func erf(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { lanes(x, erff) }
+    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float> { lanes(x, erff) }
 
     @inlinable @inline(__always)
-    static func lanes(_ x: Float8, _ f: (Float) -> Float) -> Float8 {
-        var y = Float8()
-        for l in 0..<8 { y[l] = f(x[l]) }
+    static func lanes<V: SIMD>(_ x: V, _ f: (Float) -> Float) -> V where V.Scalar == Float {
+        var y = V()
+        for l in 0..<V.scalarCount { y[l] = f(x[l]) }
         return y
     }
+}
+
+/// Whether any lane of `mask` is nonzero (an OR across the lanes: a SIMD `!=` would branch on
+/// each lane).
+@inlinable @inline(__always)
+func anyLane<Mask: SIMD>(_ mask: Mask) -> Bool where Mask.Scalar == UInt32 {
+    var lanes: UInt32 = 0
+    for l in 0..<Mask.scalarCount { lanes |= mask[l] }
+    return lanes != 0
 }

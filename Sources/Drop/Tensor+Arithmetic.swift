@@ -116,11 +116,11 @@ extension Tensor {
     /// The square root of each element (`nan` below zero), like `torch.sqrt`.
     public func sqrt() -> Tensor { map { $0.squareRoot() }.recordingSqrt(of: self) }
     /// `e` raised to each element, like `torch.exp` (within 1 ulp of PyTorch's SIMD `exp`).
-    public func exp() -> Tensor { map { expf($0) }.recordingExp(of: self) }
+    public func exp() -> Tensor { applyingLibm(.exp).recordingExp(of: self) }
     /// The natural logarithm of each element, like `torch.log` (within 1 ulp of PyTorch's).
-    public func log() -> Tensor { map { logf($0) }.recordingLog(of: self) }
+    public func log() -> Tensor { applyingLibm(.log).recordingLog(of: self) }
     /// The absolute value of each element, like `torch.abs`.
     public func abs() -> Tensor { map { $0.magnitude }.recordingAbs(of: self) }
     /// The error function of each element, like `torch.erf` (within a few ulp of PyTorch's).
-    public func erf() -> Tensor { map { erff($0) } }
+    public func erf() -> Tensor { applyingLibm(.erf) }
 }

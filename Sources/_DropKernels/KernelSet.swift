@@ -43,6 +43,20 @@ package struct KernelSet: Sendable {
     package let normalFill:
         @Sendable (_ data: UnsafeMutablePointer<Float>, _ blocks: Int, _ mean: Float, _ std: Float)
             -> Void
+    /// `y[i] = f(x[i])` for `count` floats, `f` being libm's `expf`, `logf` or `erff`, bit for
+    /// bit: on this machine's glibc only where `Drop` has checked it (see `libmKernels`).
+    package let libm:
+        @Sendable (
+            _ function: LibmFunction, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
+            _ count: Int
+        ) -> Void
+    /// Softmax (or log-softmax) of lines of `n` values `inner` apart with libm's `expf` and
+    /// `logf`, on the calling thread (see `softmaxLinesKernel`).
+    package let softmaxLines:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, _ lines: Range<Int>,
+            _ n: Int, _ inner: Int, _ logarithm: Bool
+        ) -> Void
     /// Softmax of each row, in place, on the calling thread.
     package let softmaxRows:
         @Sendable (_ z: UnsafeMutablePointer<Float>, _ rows: Int, _ cols: Int) -> Void
@@ -85,6 +99,10 @@ package struct KernelSet: Sendable {
             UnsafeMutablePointer<Float>, Int, AdamWStep
         ) -> Void,
         normalFill: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Float, Float) -> Void,
+        libm: @escaping @Sendable (LibmFunction, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+        softmaxLines: @escaping @Sendable (
+            UnsafePointer<Float>, UnsafeMutablePointer<Float>, Range<Int>, Int, Int, Bool
+        ) -> Void,
         softmaxRows: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Int) -> Void,
         layerNorm: @escaping @Sendable (
             UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int, UnsafePointer<Float>,
@@ -105,6 +123,8 @@ package struct KernelSet: Sendable {
         self.linspace = linspace
         self.adamW = adamW
         self.normalFill = normalFill
+        self.libm = libm
+        self.softmaxLines = softmaxLines
         self.softmaxRows = softmaxRows
         self.layerNorm = layerNorm
         self.valueBlocks = valueBlocks

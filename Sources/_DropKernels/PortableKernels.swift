@@ -23,6 +23,13 @@ package let portableKernels = KernelSet(
     normalFill: { data, blocks, mean, std in
         normalFillKernel(PortableBuild.self, data, blocks: blocks, mean: mean, std: std)
     },
+    libm: { function, x, y, count in
+        libmKernel(PortableBuild.self, ScalarLibm.self, function, x, y, count: count)
+    },
+    softmaxLines: { x, z, lines, n, inner, logarithm in
+        softmaxLinesKernel(
+            PortableBuild.self, ScalarLibm.self, x, z, lines: lines, n: n, inner: inner, logarithm: logarithm)
+    },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(PortableBuild.self, z, rows: rows, cols: cols) },
     layerNorm: { x, y, rows, cols, weight, bias, eps, threads in
         layerNormKernel(

@@ -26,6 +26,13 @@ package let avx2Kernels = KernelSet(
     normalFill: { data, blocks, mean, std in
         normalFillKernel(AVX2Build.self, data, blocks: blocks, mean: mean, std: std)
     },
+    libm: { function, x, y, count in
+        libmKernel(AVX2Build.self, VectorLibm<AVX2Build>.self, function, x, y, count: count)
+    },
+    softmaxLines: { x, z, lines, n, inner, logarithm in
+        softmaxLinesKernel(
+            AVX2Build.self, VectorLibm<AVX2Build>.self, x, z, lines: lines, n: n, inner: inner, logarithm: logarithm)
+    },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(AVX2Build.self, z, rows: rows, cols: cols) },
     layerNorm: { x, y, rows, cols, weight, bias, eps, threads in
         layerNormKernel(

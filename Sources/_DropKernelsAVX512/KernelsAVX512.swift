@@ -34,6 +34,13 @@ package let avx512Kernels = KernelSet(
     normalFill: { data, blocks, mean, std in
         normalFillKernel(AVX512Build.self, data, blocks: blocks, mean: mean, std: std)
     },
+    libm: { function, x, y, count in
+        libmKernel(AVX512Build.self, VectorLibm<AVX512Build>.self, function, x, y, count: count)
+    },
+    softmaxLines: { x, z, lines, n, inner, logarithm in
+        softmaxLinesKernel(
+            AVX512Build.self, VectorLibm<AVX512Build>.self, x, z, lines: lines, n: n, inner: inner, logarithm: logarithm)
+    },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(AVX512Build.self, z, rows: rows, cols: cols) },
     layerNorm: { x, y, rows, cols, weight, bias, eps, threads in
         layerNormKernel(

@@ -1,0 +1,67 @@
+// glibc's `expf` on eight lanes at once, bit for bit.
+//
+// glibc 2.36 on a CPU with AVX2 and FMA runs `__expf_fma`: ARM's optimized-routines `expf`
+// (`sysdeps/ieee754/flt-32/e_expf.c`) compiled with `-mfma`, so that GCC contracted two
+// multiply-adds and a multiply-subtract into FMAs. Every `addingProduct` below sits where that
+// disassembly has an FMA; every other step rounds on its own, in double, as there. Lanes with
+// |x| ≥ 88 (or NaN) take libm's own call: its special cases are not reproduced.
+
+import Glibc
+
+@usableFromInline typealias Double8 = SIMD8<Double>
+@usableFromInline typealias Bits64x8 = SIMD8<UInt64>
+
+/// `__exp2f_data.tab`: 2^(j/32) for j = 0…31, each less `j << 47` (added back with the exponent).
+@usableFromInline let libmExpTable: [UInt64] = [
+    0x3ff0_0000_0000_0000, 0x3fef_d9b0_d315_8574, 0x3fef_b558_6cf9_890f, 0x3fef_9301_d012_5b51,
+    0x3fef_72b8_3c7d_517b, 0x3fef_5487_3168_b9aa, 0x3fef_387a_6e75_6238, 0x3fef_1e9d_f51f_dee1,
+    0x3fef_06fe_0a31_b715, 0x3fee_f1a7_373a_a9cb, 0x3fee_dea6_4c12_3422, 0x3fee_ce08_6061_892d,
+    0x3fee_bfda_d536_2a27, 0x3fee_b42b_569d_4f82, 0x3fee_ab07_dd48_5429, 0x3fee_a47e_b03a_5585,
+    0x3fee_a09e_667f_3bcd, 0x3fee_9f75_e8ec_5f74, 0x3fee_a114_73eb_0187, 0x3fee_a589_994c_ce13,
+    0x3fee_ace5_422a_a0db, 0x3fee_b737_b0cd_c5e5, 0x3fee_c491_82a3_f090, 0x3fee_d503_b23e_255d,
+    0x3fee_e89f_995a_d3ad, 0x3fee_ff76_f2fb_5e47, 0x3fef_199b_dd85_529c, 0x3fef_3720_dcef_9069,
+    0x3fef_5818_dcfb_a487, 0x3fef_7c97_337b_9b5f, 0x3fef_a4af_a2a4_90da, 0x3fef_d076_5b6e_4540,
+]
+
+/// `expf` of each lane where |x| < 88, and a nonzero `special` lane where libm must be asked.
+/// `table` is `libmExpTable`'s storage.
+@inlinable @inline(__always)
+func libmExpLanes(_ x: Float8, table: UnsafePointer<UInt64>) -> (value: Float8, special: Bits8) {
+    // Bits 20…30 of x: the exponent and three mantissa bits; 0x42b of them is |x| = 88.
+    let abstop = (bits8(x) &>> 20) & 0x7ff
+    let special = (abstop &+ (0x800 - 0x42b)) & 0x800
+    var xd = Double8()
+    for l in 0..<8 { xd[l] = Double(x[l]) }
+    let invLn2N = Double8(repeating: Double(bitPattern: 0x4047_1547_652b_82fe))  // 32 / ln 2
+    let shift = Double8(repeating: Double(bitPattern: 0x4338_0000_0000_0000))  // 1.5 · 2⁵²
+    // x · 32/ln 2 = k + r: k rounded to an integer by the shift, r with one rounding (fmsub).
+    let kds = shift.addingProduct(invLn2N, xd)
+    let ki = unsafeBitCast(kds, to: Bits64x8.self)
+    let kd = kds - shift
+    let r = (-kd).addingProduct(invLn2N, xd)
+    // 2^(k/32) = T[k mod 32] with k / 32 added to its exponent.
+    var t = Bits64x8()
+    for l in 0..<8 { t[l] = table[Int(ki[l] & 31)] }
+    t &+= ki &<< 47
+    let s = unsafeBitCast(t, to: Double8.self)
+    // exp(x) ≈ s · (C0·r³ + C1·r² + C2·r + 1)
+    let z = Double8(repeating: Double(bitPattern: 0x3f2e_bfce_50fa_c4f3))
+        .addingProduct(Double8(repeating: Double(bitPattern: 0x3ebc_6af8_4b91_2394)), r)
+    let r2 = r * r
+    var y = Double8(repeating: 1).addingProduct(r, Double8(repeating: Double(bitPattern: 0x3f96_2e42_ff0c_52d6)))
+    y = y.addingProduct(z, r2)
+    y = y * s
+    var value = Float8()
+    for l in 0..<8 { value[l] = Float(y[l]) }
+    return (value, special)
+}
+
+/// `expf` of each lane: the vector path, then libm for the lanes it leaves.
+@inlinable @inline(__always)
+func libmExp(_ x: Float8, table: UnsafePointer<UInt64>) -> Float8 {
+    var (value, special) = libmExpLanes(x, table: table)
+    if anyLane(special) {
+        for l in 0..<8 where special[l] != 0 { value[l] = expf(x[l]) }
+    }
+    return value
+}

@@ -1,0 +1,73 @@
+import Glibc
+
+/// The two ways a kernel build computes libm's `expf` and `logf` on eight lanes (`erff` on sixteen): the vector
+/// replicas of glibc's code, or libm itself lane by lane. Both give this machine's libm bits
+/// wherever `Drop` uses the replicas (it checks them against libm first).
+@usableFromInline
+package protocol LibmLanes {
+    static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
+    static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
+    static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float>
+}
+
+/// The storage of the replicas' tables, fetched once per kernel call.
+@usableFromInline
+package struct LibmTables {
+    @usableFromInline let exp: UnsafePointer<UInt64>
+    @usableFromInline let log: UnsafePointer<Double>
+
+    /// Calls `body` with the tables (they are global constants: the pointers stay valid).
+    @inlinable @inline(__always)
+    package static func with<R>(_ body: (LibmTables) -> R) -> R {
+        libmExpTable.withUnsafeBufferPointer { exp in
+            libmLogTable.withUnsafeBufferPointer { log in
+                body(LibmTables(exp: exp.baseAddress!, log: log.baseAddress!))
+            }
+        }
+    }
+
+    @usableFromInline
+    init(exp: UnsafePointer<UInt64>, log: UnsafePointer<Double>) {
+        (self.exp, self.log) = (exp, log)
+    }
+}
+
+/// glibc's algorithms on eight lanes (`libmExp`, `libmLog`, `libmErf`), for the AVX2 and
+/// AVX-512 builds, whose FMA instructions they need to be fast.
+@usableFromInline
+package enum VectorLibm<Build>: LibmLanes {
+    @inlinable @inline(__always)
+    package static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmExp(x, table: tables.exp) }
+    @inlinable @inline(__always)
+    package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmLog(x, table: tables.log) }
+    @inlinable @inline(__always)
+    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float> { libmErf(Build.self, x, expTable: tables.exp) }
+}
+
+/// libm's own functions, one lane at a time: the portable build (without hardware FMA the
+/// replicas would call `fma` per step), and `Drop`'s fallback on a libm the replicas do not match.
+@usableFromInline
+package enum ScalarLibm: LibmLanes {
+    @inlinable @inline(__always)
+    package static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { lanes(x, expf) }
+    @inlinable @inline(__always)
+    package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { lanes(x, logf) }
+    @inlinable @inline(__always)
+    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float> { lanes(x, erff) }
+
+    @inlinable @inline(__always)
+    static func lanes<V: SIMD>(_ x: V, _ f: (Float) -> Float) -> V where V.Scalar == Float {
+        var y = V()
+        for l in 0..<V.scalarCount { y[l] = f(x[l]) }
+        return y
+    }
+}
+
+/// Whether any lane of `mask` is nonzero (an OR across the lanes: a SIMD `!=` would branch on
+/// each lane).
+@inlinable @inline(__always)
+func anyLane<Mask: SIMD>(_ mask: Mask) -> Bool where Mask.Scalar == UInt32 {
+    var lanes: UInt32 = 0
+    for l in 0..<Mask.scalarCount { lanes |= mask[l] }
+    return lanes != 0
+}

@@ -1,0 +1,151 @@
+// Softmax and log-softmax along any dimension with libm's `expf` (and `logf`), eight lines at
+// a time.
+//
+// Each line is computed exactly as the one-line loop did: its maximum as `Swift.max` chained
+// from −∞ in order (NaNs passed over, the last of equal values kept), `expf(x − max)` per
+// value, their sum a Double chain in the order k = 0, 1, 2, …, rounded once to Float. The eight
+// lines of a group are eight SIMD lanes of those chains; no chain is reordered or split.
+
+/// Softmax (or log-softmax) of the lines `lines` of `n` values `inner` apart: line q starts at
+/// `(q / inner) · n · inner + q % inner`. Reads `x`, writes the same positions of `z`.
+@inlinable
+package func softmaxLinesKernel<Build, Math: LibmLanes>(
+    _: Build.Type, _: Math.Type, _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>,
+    lines: Range<Int>, n: Int, inner: Int, logarithm: Bool
+) {
+    LibmTables.with { tables in
+        var q = lines.lowerBound
+        while q < lines.upperBound {
+            let count = Swift.min(8, lines.upperBound - q)
+            // Lanes past the group's lines repeat its first line; their results are dropped.
+            var starts = SIMD8<Int>()
+            for l in 0..<8 {
+                let line = q + (l < count ? l : 0)
+                starts[l] = (line / inner) * n * inner + line % inner
+            }
+            if inner == 1 {
+                softmaxRows(
+                    Math.self, x, z, starts: starts, count: count, n: n, logarithm: logarithm,
+                    tables: tables)
+            } else {
+                softmaxStrided(
+                    Math.self, x, z, starts: starts, count: count, n: n, inner: inner,
+                    logarithm: logarithm, tables: tables)
+            }
+            q += count
+        }
+    }
+}
+
+/// `count` ≤ 8 lines of `n` adjacent values (rows): each row's maximum and exponentials in
+/// vectors along the row, then the eight sums side by side.
+@inlinable @inline(__always)
+func softmaxRows<Math: LibmLanes>(
+    _: Math.Type, _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, starts: SIMD8<Int>,
+    count: Int, n: Int, logarithm: Bool, tables: LibmTables
+) {
+    var largest = Float8()
+    for l in 0..<count {
+        let m = rowLargest(x + starts[l], count: n)
+        largest[l] = m
+        libmElements(x + starts[l], z + starts[l], count: n) { Math.exp($0 - Float8(repeating: m), tables) }
+    }
+    var total = Double8()
+    for k in 0..<n {
+        var e = Double8()
+        for l in 0..<8 { e[l] = Double(z[starts[l] + k]) }
+        total += e
+    }
+    var sums = Float8()
+    for l in 0..<8 { sums[l] = Float(total[l]) }
+    let logSums = logarithm ? Math.log(sums, tables) : sums
+    for l in 0..<count {
+        let (row, out) = (x + starts[l], z + starts[l])
+        if logarithm {
+            let (m, logSum) = (largest[l], logSums[l])
+            rowElements(row, out, count: n) { ($0 - Float8(repeating: m)) - Float8(repeating: logSum) }
+        } else {
+            let sum = sums[l]
+            rowElements(out, out, count: n) { $0 / Float8(repeating: sum) }
+        }
+    }
+}
+
+/// `count` ≤ 8 lines whose value k sits at `starts[l] + k · inner`: every step a vector of
+/// the lines' values (one load when the lines are adjacent).
+@inlinable @inline(__always)
+func softmaxStrided<Math: LibmLanes>(
+    _: Math.Type, _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, starts: SIMD8<Int>,
+    count: Int, n: Int, inner: Int, logarithm: Bool, tables: LibmTables
+) {
+    let adjacent = count == 8 && starts[7] - starts[0] == 7
+    @inline(__always) func load(_ p: UnsafePointer<Float>, _ k: Int) -> Float8 {
+        if adjacent { return UnsafeRawPointer(p + starts[0] + k * inner).loadUnaligned(as: Float8.self) }
+        var v = Float8()
+        for l in 0..<8 { v[l] = p[starts[l] + k * inner] }
+        return v
+    }
+    @inline(__always) func store(_ v: Float8, _ k: Int) {
+        if adjacent { return UnsafeMutableRawPointer(z + starts[0] + k * inner).storeBytes(of: v, as: Float8.self) }
+        for l in 0..<count { z[starts[l] + k * inner] = v[l] }
+    }
+    var largest = Float8(repeating: -.infinity)
+    for k in 0..<n {
+        let v = load(x, k)
+        largest.replace(with: v, where: v .>= largest)  // Swift.max(largest, v)
+    }
+    var total = Double8()
+    for k in 0..<n {
+        let e = Math.exp(load(x, k) - largest, tables)
+        store(e, k)
+        var d = Double8()
+        for l in 0..<8 { d[l] = Double(e[l]) }
+        total += d
+    }
+    var sums = Float8()
+    for l in 0..<8 { sums[l] = Float(total[l]) }
+    if logarithm {
+        let logSums = Math.log(sums, tables)
+        for k in 0..<n { store((load(x, k) - largest) - logSums, k) }
+    } else {
+        for k in 0..<n { store(load(UnsafePointer(z), k) / sums, k) }
+    }
+}
+
+/// The maximum of `count` ≥ 1 adjacent floats as `Swift.max` chained from −∞ finds it: NaNs
+/// never win, and of equal values the last does, which matters only for 0 and −0.
+@inlinable @inline(__always)
+func rowLargest(_ p: UnsafePointer<Float>, count: Int) -> Float {
+    typealias Lanes = SIMD16<Float>
+    var lanes = Lanes(repeating: -.infinity)
+    var i = 0
+    while i + Lanes.scalarCount <= count {
+        let v = UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
+        lanes.replace(with: v, where: v .>= lanes)
+        i += Lanes.scalarCount
+    }
+    var largest = -Float.infinity
+    for l in 0..<Lanes.scalarCount { largest = Swift.max(largest, lanes[l]) }
+    for j in i..<count { largest = Swift.max(largest, p[j]) }
+    if largest == 0 {
+        var j = count - 1
+        while p[j] != 0 { j -= 1 }
+        return p[j]
+    }
+    return largest
+}
+
+/// `y[i] = f(x[i])` for `count` floats of a row, eight at a time (`y` may be `x`).
+@inlinable @inline(__always)
+func rowElements(
+    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
+    _ f: (Float8) -> Float8
+) {
+    var i = 0
+    while i + 8 <= count {
+        let v = f(UnsafeRawPointer(x + i).loadUnaligned(as: Float8.self))
+        UnsafeMutableRawPointer(y + i).storeBytes(of: v, as: Float8.self)
+        i += 8
+    }
+    for j in i..<count { y[j] = f(Float8(repeating: x[j]))[0] }
+}

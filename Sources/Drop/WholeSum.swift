@@ -9,27 +9,25 @@ internal import _DropKernels
 // alongside (the rounding-error analysis of recursive summation, Higham, *Accuracy and Stability of
 // Numerical Algorithms*, §4.2: each add of the chain errs by at most u·|its result|, u = 2⁻⁵³).
 // If every Double within that bound rounds to the same Float, that Float *is* the chain's result,
-// bit for bit, and is returned. Otherwise, which for random data of 10 M elements happens for
-// about one call in several hundred (the bound is a few hundred Double ulps wide against a Float
-// ulp of 2²⁹ Double ulps), and always when an element is infinite or NaN, the chain itself runs.
+// bit for bit, and is returned. Otherwise the chain itself runs: always when an element is
+// infinite or NaN, and for random data rarely (measured on randn of 64 × 197 × 768: the sum and
+// the mean fell back for 0 of 100 seeds, the variance for 1; after a ReLU, 2 and 1 of 100).
 //
-// The bound, for the chain's partial sums P_k and the exact ones T_k:
-//   |P_n − T_n| ≤ (1+u)ⁿ · u · Σ_k |T_k|, and for k in block b, |T_k| ≤ |T_start(b)| + A_b,
-// where A_b is the block's Σ|x|. The blocked sum's own error is at most γ_h · Σ|x| for a summation
-// tree of height h (γ_h = h·u / (1 − h·u)). Every term is then inflated by a safety factor that
-// covers the rounding of the bound's own arithmetic.
+// How the bound is kept tight is `CertifiedSum.init`'s story: for each block, the range the
+// chain's partial sums can take, which binades it spans, and whether the block's elements are
+// coarse enough for the chain's adds to be exact there. Every term is inflated by a safety factor
+// that covers the rounding of the bound's own arithmetic.
 
 /// Elements per block of the fast pass (fixed: the blocking never depends on the thread count,
-/// though the certified result would not either). Small blocks keep the bound tight: it looks at
-/// the range the chain's partial sums can take within each block.
+/// though the certified result would not either).
 let wholeBlock = wholeSumBlock
 /// Tensors below this many elements are summed by the chain itself (it is fast enough there).
 let wholeFastThreshold = 1 << 15
 
 /// The unit roundoff of Double.
 private let u = 0x1p-53
-/// γ for one block's summation tree: 8 values per lane in 2 × 8 lanes, 4 adds across lanes,
-/// and up to 15 tail adds in a short last block.
+/// γ for one block's summation tree: wholeBlock / 16 values per lane in 2 × 8 lanes, 4 adds
+/// across lanes, and up to 15 tail adds in a short last block.
 private let gammaBlock: Double = {
     let h = Double(wholeBlock / 16 + 4 + 16)
     return h * u / (1 - h * u)

@@ -1,6 +1,6 @@
 /// Elements per block of a whole-tensor sum's fast pass (`Sources/Drop/WholeSum.swift` certifies
 /// the result against the in-order chain; the block size enters its error bound).
-@usableFromInline package let wholeSumBlock = 128
+@usableFromInline package let wholeSumBlock = 512
 
 /// One block of a whole-tensor sum: the Double sum of its values, of their magnitudes, and its
 /// smallest nonzero magnitude (infinity if none; 0 for the variance's squares, which don't ask).
@@ -18,7 +18,8 @@
 }
 
 /// Blocks `blocks` of the `count` floats at `x` into `out[b]`: each block's values summed in
-/// 2 × 8 Double lanes (8 values per lane, then the lanes, then a short tail in order).
+/// 2 × 8 Double lanes (`wholeSumBlock` / 16 values per lane, then the lanes, then a short tail
+/// in order).
 @inlinable
 package func valueBlocksKernel<Build>(
     _: Build.Type, _ x: UnsafePointer<Float>, count: Int, blocks: Range<Int>,

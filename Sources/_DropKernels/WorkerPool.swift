@@ -30,15 +30,32 @@ final class WorkerPool: @unchecked Sendable {
         pthread_cond_init(finished, nil)
     }
 
-    /// The pool of this process (a forked child replaces its parent's).
-    private static let current = Mutex<WorkerPool?>(nil)
+    /// The pool of this process, retained (a forked child replaces its parent's).
+    ///
+    /// An atomic rather than a lock: a `fork()` taken while another thread holds a lock leaves
+    /// the child a lock no thread of its own will release (`Synchronization.Mutex` then traps
+    /// in the child). A load and a compare-exchange leave nothing held. It holds the pool's
+    /// address (0: none yet), as a raw pointer is not `Sendable`.
+    private static let current = Atomic<UInt>(0)
 
     private static var forThisProcess: WorkerPool {
-        current.withLock { current in
-            if let pool = current, pool.owner == getpid() { return pool }
+        let process = getpid()
+        while true {
+            let seen = current.load(ordering: .acquiring)
+            if let address = UnsafeRawPointer(bitPattern: seen) {
+                let pool = Unmanaged<WorkerPool>.fromOpaque(address).takeUnretainedValue()
+                if pool.owner == process { return pool }
+            }
+            // None yet, or the parent's. The parent's stays retained: in the child it costs one
+            // small object, and another thread may still be reading its `owner`.
             let pool = WorkerPool()
-            current = pool
-            return pool
+            let fresh = Unmanaged.passRetained(pool).toOpaque()
+            if current.compareExchange(
+                expected: seen, desired: UInt(bitPattern: fresh), ordering: .acquiringAndReleasing
+            ).exchanged {
+                return pool
+            }
+            Unmanaged<WorkerPool>.fromOpaque(fresh).release()
         }
     }
 

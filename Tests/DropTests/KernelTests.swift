@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import _DropKernels
 
@@ -157,5 +158,36 @@ import _DropKernels
         var status: Int32 = 0
         #expect(waitpid(child, &status, 0) == child)
         #expect(status == 0, "child exit status \(status)")
+    }
+
+    @Test func aChildForkedWhileOtherThreadsPostJobsStillRunsItsOwn() {
+        // Other threads (here, other tests in parallel) may be posting jobs at the moment of the
+        // fork. The child inherits whatever they held then, and must not need it.
+        let a = Tensor(Self.values(64 * 64, 7), shape: [64, 64])
+        let expected = a.matmul(a.transpose(0, 1))
+        let stop = Atomic<Bool>(false)
+        let posters = (0..<2).map { _ in
+            Thread {
+                while !stop.load(ordering: .relaxed) {
+                    parallelFor(4, threads: 2) { _ in }
+                }
+            }
+        }
+        posters.forEach { $0.start() }
+        defer { stop.store(true, ordering: .relaxed) }
+        var statuses: [Int32] = []
+        for _ in 0..<500 {
+            let child = fork()
+            if child == 0 {
+                let ran = Atomic<Int>(0)
+                parallelFor(8, threads: 2) { _ in ran.add(1, ordering: .relaxed) }
+                let again = a.matmul(a.transpose(0, 1))
+                _exit(again.scalars == expected.scalars && ran.load(ordering: .relaxed) == 8 ? 0 : 1)
+            }
+            var status: Int32 = 0
+            _ = waitpid(child, &status, 0)
+            statuses.append(status)
+        }
+        #expect(statuses.allSatisfy { $0 == 0 }, "child exit statuses \(Set(statuses))")
     }
 }

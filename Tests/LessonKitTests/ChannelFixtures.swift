@@ -76,6 +76,16 @@ enum ChannelFixtures {
         return pid
     }
 
+    /// What a `lessons` started by `startLessons` printed, and the state of `program`, for a
+    /// failure message: a stop that fails then says what `lessons` and the program were doing.
+    static func report(_ directory: String, program: pid_t) -> String {
+        let read = { (name: String) in
+            (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? "(none)"
+        }
+        let state = (try? String(contentsOfFile: "/proc/\(program)/stat", encoding: .utf8)) ?? "gone"
+        return "program \(program): \(state)\nlessons stdout: \(read("stdout"))\nlessons stderr: \(read("stderr"))"
+    }
+
     /// Waits for a child to end; its exit code, or 128 + the signal that ended it.
     static func exitCode(of pid: pid_t) -> Int32 {
         var status: Int32 = 0

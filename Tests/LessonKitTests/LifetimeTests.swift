@@ -13,8 +13,12 @@ import Testing
             environment: ["DROPLAB_TEST_STARTED": started], directory: directory)
         let program = try #require(await ChannelFixtures.number(in: started), "the lesson started")
         kill(lessons, SIGKILL)  // nothing can catch this: the program's watchdog sees `lessons` go
-        #expect(ChannelFixtures.exitCode(of: lessons) == 128 + SIGKILL)
-        #expect(await ChannelFixtures.eventually { ChannelFixtures.isGone(program) }, "no program left")
+        #expect(
+            ChannelFixtures.exitCode(of: lessons) == 128 + SIGKILL,
+            "\(ChannelFixtures.report(directory, program: program))")
+        #expect(
+            await ChannelFixtures.eventually { ChannelFixtures.isGone(program) },
+            "no program left: \(ChannelFixtures.report(directory, program: program))")
     }
 
     @Test func aBackgroundProcessIsKilledWhenTheProgramExits() async throws {

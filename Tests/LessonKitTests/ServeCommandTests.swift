@@ -64,9 +64,11 @@ import Testing
         let (pid, scratch, _) = try await startServe(
             ["loop.md": loop], environment: ["DROPLAB_TEST_STARTED": started], waitForURL: false)
         let program = try #require(await ChannelFixtures.number(in: started), "the lesson started")
-        #expect(!ChannelFixtures.isGone(program))
+        #expect(!ChannelFixtures.isGone(program), "\(ChannelFixtures.report(scratch, program: program))")
         try await interrupt(pid, scratch: scratch)
-        #expect(await ChannelFixtures.eventually { ChannelFixtures.isGone(program) }, "no program left")
+        #expect(
+            await ChannelFixtures.eventually { ChannelFixtures.isGone(program) },
+            "no program left: \(ChannelFixtures.report(scratch, program: program))")
     }
 }
 

@@ -1,4 +1,4 @@
-import Synchronization
+import Glibc
 
 /// Runs `body` with room for `count` floats on a cache-line boundary, taken from a pool of
 /// buffers kept between calls.
@@ -17,22 +17,42 @@ package func withScratch<Result>(
     return body(buffer.assumingMemoryBound(to: Float.self))
 }
 
-/// Free buffers by size class (log₂ of their byte count), as addresses.
-private let freeScratch = Mutex<[Int: [UInt]]>([:])
+/// Free buffers by size class (log₂ of their byte count), as addresses; `scratchLock` guards it.
+nonisolated(unsafe) private var freeScratch: [Int: [UInt]] = [:]
+
+/// The lock of `freeScratch`, held across `fork()`: a child must not inherit it held by a
+/// thread it does not have (a lesson's runtime `should-fail` block runs in a forked child).
+/// So the fork waits for it, the parent then releases it, and the child makes it anew, with
+/// the lists as they were, consistent, since no thread was changing them.
+nonisolated(unsafe) private let scratchLock: UnsafeMutablePointer<pthread_mutex_t> = {
+    let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    pthread_mutex_init(lock, nil)
+    pthread_atfork(
+        { pthread_mutex_lock(scratchLock) },
+        { pthread_mutex_unlock(scratchLock) },
+        { pthread_mutex_init(scratchLock, nil) })
+    return lock
+}()
+
+private func withFreeScratch<Result>(_ body: (inout [Int: [UInt]]) -> Result) -> Result {
+    pthread_mutex_lock(scratchLock)
+    defer { pthread_mutex_unlock(scratchLock) }
+    return body(&freeScratch)
+}
 
 /// Buffers of one size class kept at most: one per thread that may want one, with room to spare.
 private let keptPerClass = 16
 
 @usableFromInline
 func takeScratch(sizeClass: Int) -> UnsafeMutableRawPointer {
-    let address = freeScratch.withLock { $0[sizeClass]?.popLast() }
+    let address = withFreeScratch { $0[sizeClass]?.popLast() }
     if let address { return UnsafeMutableRawPointer(bitPattern: address)! }
     return UnsafeMutableRawPointer.allocate(byteCount: 1 << sizeClass, alignment: 64)
 }
 
 @usableFromInline
 func returnScratch(_ buffer: UnsafeMutableRawPointer, sizeClass: Int) {
-    let kept = freeScratch.withLock { pool in
+    let kept = withFreeScratch { pool in
         guard pool[sizeClass, default: []].count < keptPerClass else { return false }
         pool[sizeClass, default: []].append(UInt(bitPattern: Int(bitPattern: buffer)))
         return true

@@ -161,15 +161,16 @@ import _DropKernels
     }
 
     @Test func aChildForkedWhileOtherThreadsPostJobsStillRunsItsOwn() {
-        // Other threads (here, other tests in parallel) may be posting jobs at the moment of the
-        // fork. The child inherits whatever they held then, and must not need it.
+        // Other threads (here, other tests in parallel) may be posting jobs or taking scratch
+        // buffers at the moment of the fork. The child inherits whatever they held then (CI saw
+        // children trap on both locks), and must not need it.
         let a = Tensor(Self.values(64 * 64, 7), shape: [64, 64])
         let expected = a.matmul(a.transpose(0, 1))
         let stop = Atomic<Bool>(false)
         let posters = (0..<2).map { _ in
             Thread {
-                while !stop.load(ordering: .relaxed) {
-                    parallelFor(4, threads: 2) { _ in }
+                while !stop.load(ordering: .relaxed) {  // the pool's and the scratch buffers' locks
+                    parallelFor(4, threads: 2) { _ in withScratch(count: 1024) { $0[0] = 0 } }
                 }
             }
         }
@@ -180,7 +181,10 @@ import _DropKernels
             let child = fork()
             if child == 0 {
                 let ran = Atomic<Int>(0)
-                parallelFor(8, threads: 2) { _ in ran.add(1, ordering: .relaxed) }
+                parallelFor(8, threads: 2) { _ in
+                    withScratch(count: 1024) { $0[0] = 1 }
+                    ran.add(1, ordering: .relaxed)
+                }
                 let again = a.matmul(a.transpose(0, 1))
                 _exit(again.scalars == expected.scalars && ran.load(ordering: .relaxed) == 8 ? 0 : 1)
             }

@@ -72,9 +72,9 @@ struct BroadcastLayout {
     /// Writes `op(x[·], y[·])` for every element of the broadcast shape into `z`, one innermost
     /// row at a time; rows are shared among Drop's threads when the work is large.
     @inline(__always)
-    func apply(
+    func apply<Op: BinaryOp>(
         _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>,
-        _ op: (Float, Float) -> Float
+        _ op: Op
     ) {
         let last = dims.count - 1
         let inner = dims[last], ia = stridesA[last], ib = stridesB[last]
@@ -90,18 +90,19 @@ struct BroadcastLayout {
                 offB += index[d] * stridesB[d]
             }
             for row in range {
-                let o = row * inner
-                // Unit and zero strides get their own loops, which the compiler vectorises.
+                // Unit and zero strides get their own loops, which the compiler vectorises
+                // (indexing row pointers: no overflow-checked index sums in the loop).
+                let zr = z + row * inner, xr = x + offA, yr = y + offB
                 switch (ia, ib) {
-                case (1, 1): for k in 0..<inner { z[o + k] = op(x[offA + k], y[offB + k]) }
+                case (1, 1): for k in 0..<inner { zr[k] = op(xr[k], yr[k]) }
                 case (1, 0):
-                    let v = y[offB]
-                    for k in 0..<inner { z[o + k] = op(x[offA + k], v) }
+                    let v = yr[0]
+                    for k in 0..<inner { zr[k] = op(xr[k], v) }
                 case (0, 1):
-                    let v = x[offA]
-                    for k in 0..<inner { z[o + k] = op(v, y[offB + k]) }
+                    let v = xr[0]
+                    for k in 0..<inner { zr[k] = op(v, yr[k]) }
                 default:
-                    for k in 0..<inner { z[o + k] = op(x[offA + k * ia], y[offB + k * ib]) }
+                    for k in 0..<inner { zr[k] = op(xr[k * ia], yr[k * ib]) }
                 }
                 var d = last - 1
                 while d >= 0 {

@@ -24,17 +24,11 @@ func forEachRange(_ count: Int, itemSize: Int = 1, _ body: (Range<Int>) -> Void)
 extension Tensor {
     /// `op` applied to each element, one float32 operation per element.
     @inline(__always)
-    func map(_ op: (Float) -> Float) -> Tensor {
+    func map<Op: UnaryOp>(_ op: Op) -> Tensor {
         let n = numel
         let out = scalars.withUnsafeBufferPointer { xs in
             freshScalars(count: n) { z in
                 let x = xs.baseAddress!  // n > 0 here
-                // Small work loops here, where `op` is inlined (and the loop vectorised); a
-                // threaded pass calls it through the range closure's context.
-                if n < parallelElements {
-                    for i in 0..<n { z[i] = op(x[i]) }
-                    return
-                }
                 forEachRange(n) { range in
                     for i in range { z[i] = op(x[i]) }
                 }
@@ -45,7 +39,7 @@ extension Tensor {
 
     /// `op(a, b)` for every pair of elements of `a` and `b` broadcast together.
     @inline(__always)
-    static func broadcasting(_ a: Tensor, _ b: Tensor, _ op: (Float, Float) -> Float) -> Tensor {
+    static func broadcasting<Op: BinaryOp>(_ a: Tensor, _ b: Tensor, _ op: Op) -> Tensor {
         let shape = a.shape == b.shape ? a.shape : Size.broadcast(a.shape, b.shape)
         let n = shape.numel
         let out = a.scalars.withUnsafeBufferPointer { xs in
@@ -54,22 +48,14 @@ extension Tensor {
                     // n > 0, so neither operand is empty.
                     let x = xs.baseAddress!, y = ys.baseAddress!
                     // Fast paths: same element count (same layout), or one side a single value.
-                    // Small work loops here, where `op` is inlined (see `map`).
-                    let small = n < parallelElements
                     if a.numel == n && b.numel == n {
-                        if small { for i in 0..<n { z[i] = op(x[i], y[i]) } } else {
-                            forEachRange(n) { range in for i in range { z[i] = op(x[i], y[i]) } }
-                        }
+                        forEachRange(n) { range in for i in range { z[i] = op(x[i], y[i]) } }
                     } else if b.numel == 1 && a.numel == n {
                         let v = y[0]
-                        if small { for i in 0..<n { z[i] = op(x[i], v) } } else {
-                            forEachRange(n) { range in for i in range { z[i] = op(x[i], v) } }
-                        }
+                        forEachRange(n) { range in for i in range { z[i] = op(x[i], v) } }
                     } else if a.numel == 1 && b.numel == n {
                         let v = x[0]
-                        if small { for i in 0..<n { z[i] = op(v, y[i]) } } else {
-                            forEachRange(n) { range in for i in range { z[i] = op(v, y[i]) } }
-                        }
+                        forEachRange(n) { range in for i in range { z[i] = op(v, y[i]) } }
                     } else {
                         BroadcastLayout(a.shape, b.shape, to: shape).apply(x, y, z, op)
                     }

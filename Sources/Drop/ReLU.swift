@@ -1,12 +1,12 @@
 extension Tensor {
     /// `max(x, 0)` elementwise, like `torch.relu` (NaN stays NaN).
     public func relu() -> Tensor {
-        let result = map { $0 > 0 || $0.isNaN ? $0 : 0 }
+        let result = map(Rectifier())
         guard Tensor.recordsGradient(self) else { return result }
         let saved = SavedTensor(result)
         // PyTorch's threshold_backward: the gradient passes where the result is positive.
         return saved.attach(to: result.recording("ReluBackward0", [self]) { g in
-            [g * saved.unpack().map { $0 > 0 ? 1 : 0 }]
+            [g * saved.unpack().map(WithRight(Greater(), 0))]
         })
     }
 

@@ -1,3 +1,5 @@
+internal import _DropKernels
+
 // The reductions' kernels: eight lines reduced side by side, one SIMD lane per line.
 //
 // Each line is still reduced alone, value after value in the order k = 0, 1, 2, … with exactly
@@ -133,7 +135,7 @@ extension Tensor {
             if g.single {  // one line: all elements, contiguous
                 return SIMD8(repeating: wholeExtreme(g.x + g.starts[0], count: g.length, largest: largest))
             }
-            if g.stride == 1 {  // lines of adjacent values (the last dim): each in 16 lanes
+            if g.stride == 1 {  // lines of adjacent values (the last dim): each scanned by the kernel build
                 var best = SIMD8<Float>()
                 for l in 0..<8 { best[l] = lineExtreme(g.x + g.starts[l], count: g.length, largest: largest) }
                 return best
@@ -155,32 +157,6 @@ extension Tensor {
 /// Elements per task of a whole-tensor extreme (fixed, so the split never depends on threads).
 private let extremeChunk = 1 << 16
 
-/// The largest (or smallest) value of `count` ≥ 1 adjacent floats by value, in 16 lanes, and
-/// whether one of them is NaN (then the value means nothing).
-@inline(__always)
-private func scanExtreme(
-    _ x: UnsafePointer<Float>, count: Int, largest: Bool
-) -> (value: Float, sawNaN: Bool) {
-    typealias Lanes = SIMD16<Float>
-    var lanes = Lanes(repeating: x[0])
-    var nan = SIMDMask<Lanes.MaskStorage>()
-    var i = 0
-    while i + Lanes.scalarCount <= count {
-        let v = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
-        nan .|= v .!= v
-        lanes.replace(with: v, where: largest ? v .> lanes : v .< lanes)
-        i += Lanes.scalarCount
-    }
-    var value = largest ? lanes.max() : lanes.min()
-    var sawNaN = any(nan) || x[0].isNaN
-    for j in i..<count {
-        let v = x[j]
-        if v.isNaN { sawNaN = true }
-        if largest ? v > value : v < value { value = v }
-    }
-    return (value, sawNaN)
-}
-
 /// The element the in-order scalar loop picks, given the extreme `value` of `count` adjacent
 /// floats and whether one is NaN: the first NaN, else the first zero if the extreme is 0 or −0
 /// (the loop keeps the first of equal values), else `value`, whose bits all its equals share.
@@ -199,8 +175,8 @@ private func firstInOrder(
 
 /// The extreme of one line of `count` ≥ 1 adjacent floats, with the in-order loop's bits.
 private func lineExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) -> Float {
-    let (value, sawNaN) = scanExtreme(x, count: count, largest: largest)
-    return firstInOrder(x, count: count, value: value, sawNaN: sawNaN)
+    let scan = kernels.extremeScan(x, count, largest)
+    return firstInOrder(x, count: count, value: scan.value, sawNaN: scan.sawNaN)
 }
 
 /// The extreme of all `count` ≥ 1 elements, with the in-order loop's bits: chunks of
@@ -208,13 +184,12 @@ private func lineExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) -
 /// on the order), then the first NaN or zero is looked for from the start if it matters.
 private func wholeExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) -> Float {
     let chunks = (count + extremeChunk - 1) / extremeChunk
-    let results = UnsafeMutablePointer<(value: Float, sawNaN: Bool)>.allocate(capacity: chunks)
+    let results = UnsafeMutablePointer<ExtremeScan>.allocate(capacity: chunks)
     defer { results.deallocate() }
     forEachRange(chunks, itemSize: extremeChunk) { range in
         for c in range {
             let start = c * extremeChunk
-            results[c] = scanExtreme(
-                x + start, count: Swift.min(extremeChunk, count - start), largest: largest)
+            results[c] = kernels.extremeScan(x + start, Swift.min(extremeChunk, count - start), largest)
         }
     }
     var value = results[0].value, sawNaN = false

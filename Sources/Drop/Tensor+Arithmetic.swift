@@ -6,59 +6,59 @@ internal import _DropKernels
 extension Tensor {
     /// Elementwise sum, broadcasting `lhs` and `rhs`.
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
-        broadcasting(lhs, rhs, +).recordingAdd(lhs, rhs)
+        broadcasting(lhs, rhs, Plus()).recordingAdd(lhs, rhs)
     }
     /// Elementwise difference, broadcasting `lhs` and `rhs`.
     public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
-        broadcasting(lhs, rhs, -).recordingSub(lhs, rhs)
+        broadcasting(lhs, rhs, Minus()).recordingSub(lhs, rhs)
     }
     /// Elementwise product, broadcasting `lhs` and `rhs`.
     public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
-        broadcasting(lhs, rhs, *).recordingMul(lhs, rhs)
+        broadcasting(lhs, rhs, Times()).recordingMul(lhs, rhs)
     }
     /// Elementwise quotient, broadcasting `lhs` and `rhs`.
     public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
-        broadcasting(lhs, rhs, /).recordingDiv(lhs, rhs)
+        broadcasting(lhs, rhs, Over()).recordingDiv(lhs, rhs)
     }
 
     /// Adds `rhs` to every element.
     public static func + (lhs: Tensor, rhs: Float) -> Tensor {
-        lhs.map { $0 + rhs }.recordingScalar("AddBackward0", lhs, slope: 1)
+        lhs.map(WithRight(Plus(), rhs)).recordingScalar("AddBackward0", lhs, slope: 1)
     }
     /// Subtracts `rhs` from every element.
     public static func - (lhs: Tensor, rhs: Float) -> Tensor {
-        lhs.map { $0 - rhs }.recordingScalar("SubBackward0", lhs, slope: 1)
+        lhs.map(WithRight(Minus(), rhs)).recordingScalar("SubBackward0", lhs, slope: 1)
     }
     /// Multiplies every element by `rhs`.
     public static func * (lhs: Tensor, rhs: Float) -> Tensor {
-        lhs.map { $0 * rhs }.recordingScalar("MulBackward0", lhs, slope: rhs)
+        lhs.map(WithRight(Times(), rhs)).recordingScalar("MulBackward0", lhs, slope: rhs)
     }
     /// Divides every element by `rhs` (a true division, not a multiplication by `1 / rhs`).
     public static func / (lhs: Tensor, rhs: Float) -> Tensor {
-        lhs.map { $0 / rhs }.recordingDivide(lhs, by: rhs)
+        lhs.map(WithRight(Over(), rhs)).recordingDivide(lhs, by: rhs)
     }
 
     /// `lhs` plus every element.
     public static func + (lhs: Float, rhs: Tensor) -> Tensor {
-        rhs.map { lhs + $0 }.recordingScalar("AddBackward0", rhs, slope: 1)
+        rhs.map(WithLeft(lhs, Plus())).recordingScalar("AddBackward0", rhs, slope: 1)
     }
     /// `lhs` minus every element.
     public static func - (lhs: Float, rhs: Tensor) -> Tensor {
-        rhs.map { lhs - $0 }.recordingScalar("RsubBackward1", rhs, slope: -1)
+        rhs.map(WithLeft(lhs, Minus())).recordingScalar("RsubBackward1", rhs, slope: -1)
     }
     /// `lhs` times every element.
     public static func * (lhs: Float, rhs: Tensor) -> Tensor {
-        rhs.map { lhs * $0 }.recordingScalar("MulBackward0", rhs, slope: lhs)
+        rhs.map(WithLeft(lhs, Times())).recordingScalar("MulBackward0", rhs, slope: lhs)
     }
     /// `lhs` divided by every element, computed as PyTorch's `__rtruediv__` does:
     /// `rhs.reciprocal() * lhs`, two roundings.
     public static func / (lhs: Float, rhs: Tensor) -> Tensor {
-        rhs.map { (1 / $0) * lhs }.recordingReciprocalTimes(rhs, lhs)
+        rhs.map(ReciprocalTimes(value: lhs)).recordingReciprocalTimes(rhs, lhs)
     }
 
     /// Every element negated (`0` becomes `-0`).
     public static prefix func - (x: Tensor) -> Tensor {
-        x.map { -$0 }.recordingNeg(of: x)
+        x.map(Negation()).recordingNeg(of: x)
     }
 
     /// Adds `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
@@ -114,13 +114,13 @@ extension Tensor {
         return Tensor(uncheckedScalars: out, shape: shape)
     }
     /// The square root of each element (`nan` below zero), like `torch.sqrt`.
-    public func sqrt() -> Tensor { map { $0.squareRoot() }.recordingSqrt(of: self) }
+    public func sqrt() -> Tensor { map(SquareRoot()).recordingSqrt(of: self) }
     /// `e` raised to each element, like `torch.exp` (within 1 ulp of PyTorch's SIMD `exp`).
     public func exp() -> Tensor { applyingLibm(.exp).recordingExp(of: self) }
     /// The natural logarithm of each element, like `torch.log` (within 1 ulp of PyTorch's).
     public func log() -> Tensor { applyingLibm(.log).recordingLog(of: self) }
     /// The absolute value of each element, like `torch.abs`.
-    public func abs() -> Tensor { map { $0.magnitude }.recordingAbs(of: self) }
+    public func abs() -> Tensor { map(Magnitude()).recordingAbs(of: self) }
     /// The error function of each element, like `torch.erf` (within a few ulp of PyTorch's).
     public func erf() -> Tensor { applyingLibm(.erf) }
 }

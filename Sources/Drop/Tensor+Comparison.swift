@@ -3,36 +3,31 @@
 ///
 /// `==` stays whole-tensor equality (`Equatable`); elementwise equality is `.==` and `.!=`.
 extension Tensor {
-    @inline(__always)
-    private static func mask(_ a: Tensor, _ b: Tensor, _ holds: (Float, Float) -> Bool) -> Tensor {
-        broadcasting(a, b) { holds($0, $1) ? 1 : 0 }
-    }
-
     /// 1 where `lhs < rhs`, broadcasting.
-    public static func < (lhs: Tensor, rhs: Tensor) -> Tensor { mask(lhs, rhs, <) }
+    public static func < (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, Less()) }
     /// 1 where `lhs <= rhs`, broadcasting.
-    public static func <= (lhs: Tensor, rhs: Tensor) -> Tensor { mask(lhs, rhs, <=) }
+    public static func <= (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, LessOrEqual()) }
     /// 1 where `lhs > rhs`, broadcasting.
-    public static func > (lhs: Tensor, rhs: Tensor) -> Tensor { mask(lhs, rhs, >) }
+    public static func > (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, Greater()) }
     /// 1 where `lhs >= rhs`, broadcasting.
-    public static func >= (lhs: Tensor, rhs: Tensor) -> Tensor { mask(lhs, rhs, >=) }
+    public static func >= (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, GreaterOrEqual()) }
     /// 1 where the elements are equal (never for NaN), broadcasting.
-    public static func .== (lhs: Tensor, rhs: Tensor) -> Tensor { mask(lhs, rhs, ==) }
+    public static func .== (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, Equal()) }
     /// 1 where the elements differ (always for NaN), broadcasting.
-    public static func .!= (lhs: Tensor, rhs: Tensor) -> Tensor { mask(lhs, rhs, !=) }
+    public static func .!= (lhs: Tensor, rhs: Tensor) -> Tensor { broadcasting(lhs, rhs, NotEqual()) }
 
     /// 1 where an element is below `rhs`.
-    public static func < (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 < rhs ? 1 : 0 } }
+    public static func < (lhs: Tensor, rhs: Float) -> Tensor { lhs.map(WithRight(Less(), rhs)) }
     /// 1 where an element is at most `rhs`.
-    public static func <= (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 <= rhs ? 1 : 0 } }
+    public static func <= (lhs: Tensor, rhs: Float) -> Tensor { lhs.map(WithRight(LessOrEqual(), rhs)) }
     /// 1 where an element is above `rhs`.
-    public static func > (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 > rhs ? 1 : 0 } }
+    public static func > (lhs: Tensor, rhs: Float) -> Tensor { lhs.map(WithRight(Greater(), rhs)) }
     /// 1 where an element is at least `rhs`.
-    public static func >= (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 >= rhs ? 1 : 0 } }
+    public static func >= (lhs: Tensor, rhs: Float) -> Tensor { lhs.map(WithRight(GreaterOrEqual(), rhs)) }
     /// 1 where an element equals `rhs`.
-    public static func .== (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 == rhs ? 1 : 0 } }
+    public static func .== (lhs: Tensor, rhs: Float) -> Tensor { lhs.map(WithRight(Equal(), rhs)) }
     /// 1 where an element differs from `rhs`.
-    public static func .!= (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 != rhs ? 1 : 0 } }
+    public static func .!= (lhs: Tensor, rhs: Float) -> Tensor { lhs.map(WithRight(NotEqual(), rhs)) }
 
     /// 1 where `lhs` is below an element.
     public static func < (lhs: Float, rhs: Tensor) -> Tensor { rhs > lhs }

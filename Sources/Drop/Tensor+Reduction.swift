@@ -10,7 +10,8 @@ extension Tensor {
     }
     /// The sums along `dim`; `keepdim` keeps it with extent 1.
     public func sum(dim: Int, keepdim: Bool = false) -> Tensor {
-        reduce(dim: dim, keepdim: keepdim, Tensor.sum).recordingSum(of: self, dim: dim, keepdim: keepdim)
+        (lineSums(dim: dim, keepdim: keepdim, mean: false) ?? reduce(dim: dim, keepdim: keepdim, Tensor.sum))
+            .recordingSum(of: self, dim: dim, keepdim: keepdim)
     }
 
     /// The mean of all elements, as a 0-d tensor (`nan` when empty).
@@ -20,7 +21,8 @@ extension Tensor {
     }
     /// The means along `dim`; `keepdim` keeps it with extent 1.
     public func mean(dim: Int, keepdim: Bool = false) -> Tensor {
-        reduce(dim: dim, keepdim: keepdim, Tensor.mean).recordingMean(of: self, dim: dim, keepdim: keepdim)
+        (lineSums(dim: dim, keepdim: keepdim, mean: true) ?? reduce(dim: dim, keepdim: keepdim, Tensor.mean))
+            .recordingMean(of: self, dim: dim, keepdim: keepdim)
     }
 
     /// The variance of all elements, as a 0-d tensor: unbiased by default (`correction` 1, as

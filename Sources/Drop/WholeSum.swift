@@ -24,8 +24,8 @@ let wholeBlock = wholeSumBlock
 /// Tensors below this many elements are summed by the chain itself (it is fast enough there).
 let wholeFastThreshold = 1 << 15
 
-/// The unit roundoff of Double.
-private let u = 0x1p-53
+/// The unit roundoff of Double (also used by `LineSums.swift`).
+let u = 0x1p-53
 /// γ for one block's summation tree: wholeBlock / 16 values per lane in 2 × 8 lanes, 4 adds
 /// across lanes, and up to 15 tail adds in a short last block.
 private let gammaBlock: Double = {
@@ -33,7 +33,7 @@ private let gammaBlock: Double = {
     return h * u / (1 - h * u)
 }()
 /// Covers the relative rounding of the bounds' own arithmetic (≤ 2³¹·u ≈ 2⁻²², many times over).
-private let safety = 1.01
+let safety = 1.01
 
 /// A compensated (Neumaier) running sum: |value − exact| ≤ 2u·|value| + 4m·u²·Σ|terms| for m
 /// terms (Higham §4.3), so the blocks' running total adds next to nothing to the bound.
@@ -48,18 +48,24 @@ private struct RunningSum {
     }
 }
 
-/// The blocks of `count` floats at `x` on Drop's threads (the kernel build's
-/// `valueBlocksKernel`); with `mean`, of their squared deviations fl(fl(x − mean)²) instead.
-private func blockSums(_ x: UnsafePointer<Float>, count: Int, mean: Double? = nil) -> [BlockSum] {
+/// Runs `body` with the blocks of `count` floats at `x`, computed on Drop's threads (the kernel
+/// build's `valueBlocksKernel`); with `mean`, of their squared deviations fl(fl(x − mean)²)
+/// instead. The blocks live in a pooled scratch buffer: allocated afresh, their few hundred KiB
+/// would be mapped and faulted on every call (half the time of a 10M-element sum).
+private func withBlockSums<Result>(
+    _ x: UnsafePointer<Float>, count: Int, mean: Double? = nil,
+    _ body: (UnsafeBufferPointer<BlockSum>) -> Result
+) -> Result {
     let blocks = (count + wholeBlock - 1) / wholeBlock
-    return [BlockSum](unsafeUninitializedCapacity: blocks) { out, initialized in
-        let base = out.baseAddress!
+    let floats = (blocks * MemoryLayout<BlockSum>.stride + 3) / MemoryLayout<Float>.stride
+    return withScratch(count: floats) { scratch in
+        let base = UnsafeMutableRawPointer(scratch).bindMemory(to: BlockSum.self, capacity: blocks)
         forEachRange(blocks, itemSize: wholeBlock) { range in
             if let mean { kernels.squareBlocks(x, count, mean, range, base) } else {
                 kernels.valueBlocks(x, count, range, base)
             }
         }
-        initialized = blocks
+        return body(UnsafeBufferPointer(start: base, count: blocks))
     }
 }
 
@@ -87,7 +93,7 @@ private struct CertifiedSum {
     /// The fast sum is exact within a block whose Σ|x| is below 2⁵³ times the granularity of its
     /// smallest element (every partial sum is then a representable multiple of it); otherwise
     /// it errs by at most γ·A_b. The blocks' running total is compensated.
-    init(_ blocks: [BlockSum], n: Int) {
+    init(_ blocks: UnsafeBufferPointer<BlockSum>, n: Int) {
         let m = Double(blocks.count)
         var running = RunningSum(), chain = 0.0, seen = 0.0, blockErrors = 0.0
         func fast(_ prefix: Double) -> Double {
@@ -134,7 +140,7 @@ private func granularity(_ smallest: Float) -> Double {
 /// `f(x)` for every x within `bound` of `value`, if they are one Float (bit for bit), given a
 /// non-decreasing `f`; nil if not, or if anything is not finite. A zero bound (all elements
 /// zero) means `value` is the chain's result exactly.
-private func certain(_ value: Double, within bound: Double, _ f: (Double) -> Float) -> Float? {
+func certain(_ value: Double, within bound: Double, _ f: (Double) -> Float) -> Float? {
     guard value.isFinite, bound.isFinite else { return nil }
     if bound == 0 { return f(value) }
     let low = f((value - bound).nextDown), high = f((value + bound).nextUp)
@@ -171,28 +177,29 @@ extension Tensor {
             let mean = first.sum / n
             // |m − m̂| ≤ Δ: the sums differ by ≤ bound, and each quotient rounds once.
             let delta = safety * (first.bound / n + u * (2 * Swift.abs(mean) + first.bound / n))
-            let squares = blockSums(x, count: count, mean: mean)
-            var running = RunningSum(), prefixBound = 0.0
-            for (index, b) in squares.enumerated() {
-                running.add(b.sum)
-                let length = Double(Swift.min(wholeBlock, count - index * wholeBlock))
-                prefixBound += length * running.value
+            return withBlockSums(x, count: count, mean: mean) { squares in
+                var running = RunningSum(), prefixBound = 0.0
+                for (index, b) in squares.enumerated() {
+                    running.add(b.sum)
+                    let length = Double(Swift.min(wholeBlock, count - index * wholeBlock))
+                    prefixBound += length * running.value
+                }
+                let q = running.value
+                // The fast sum's relative error over positive terms, and the prefixes' with it.
+                let gamma = safety * (gammaBlock + 2 * u + 4 * Double(squares.count) * u * u)
+                // |T_n − n·m̂| ≤ |T_n − Ŝ| + |Ŝ − n·m̂| ≤ fast error + u|Ŝ|.
+                let meanShift = delta * (2 * (first.fastError + u * Swift.abs(first.sum)) + n * delta)
+                let exactSquares = q * (1 + 2 * gamma)  // ≥ Σ(x − m̂)²
+                // Σ|x − m̂| ≤ √(n · Σ(x − m̂)²) (Cauchy–Schwarz): no pass of its own.
+                let deviationMagnitude = (n * exactSquares).squareRoot() * safety
+                let chainError =
+                    u * (1 + 8 * u) * (1 + gamma)
+                    * (prefixBound + n * (2 * delta * deviationMagnitude + n * delta * delta))
+                let bound =
+                    safety * safety
+                    * (3.01 * u * (2 * exactSquares + meanShift) + meanShift + gamma * q + chainError)
+                return certain(q, within: bound) { Float($0 / divisor) }
             }
-            let q = running.value
-            // The fast sum's relative error over positive terms, and the prefixes' with it.
-            let gamma = safety * (gammaBlock + 2 * u + 4 * Double(squares.count) * u * u)
-            // |T_n − n·m̂| ≤ |T_n − Ŝ| + |Ŝ − n·m̂| ≤ fast error + u|Ŝ|.
-            let meanShift = delta * (2 * (first.fastError + u * Swift.abs(first.sum)) + n * delta)
-            let exactSquares = q * (1 + 2 * gamma)  // ≥ Σ(x − m̂)²
-            // Σ|x − m̂| ≤ √(n · Σ(x − m̂)²) (Cauchy–Schwarz): no pass of its own.
-            let deviationMagnitude = (n * exactSquares).squareRoot() * safety
-            let chainError =
-                u * (1 + 8 * u) * (1 + gamma)
-                * (prefixBound + n * (2 * delta * deviationMagnitude + n * delta * delta))
-            let bound =
-                safety * safety
-                * (3.01 * u * (2 * exactSquares + meanShift) + meanShift + gamma * q + chainError)
-            return certain(q, within: bound) { Float($0 / divisor) }
         }
     }
 
@@ -205,8 +212,7 @@ extension Tensor {
         guard count >= wholeFastThreshold, count < 1 << 31 else { return nil }
         return scalars.withUnsafeBufferPointer { buffer in
             let x = buffer.baseAddress!
-            let blocks = blockSums(x, count: count)
-            return body(CertifiedSum(blocks, n: count), x)
+            return withBlockSums(x, count: count) { blocks in body(CertifiedSum(blocks, n: count), x) }
         }
     }
 }

@@ -79,6 +79,20 @@ package struct KernelSet: Sendable {
             _ x: UnsafePointer<Float>, _ count: Int, _ mean: Double, _ blocks: Range<Int>,
             _ out: UnsafeMutablePointer<BlockSum>
         ) -> Void
+    /// Lines `lines` of `n` adjacent floats, each's fast sum and magnitude (`lineSumsKernel`).
+    package let lineSums:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ n: Int, _ lines: Range<Int>, _ out: UnsafeMutablePointer<LineSum>
+        ) -> Void
+    /// Tiles `tiles` of in-order sums (or means) of lines `inner` apart (`stridedLineSumsKernel`).
+    package let stridedLineSums:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ n: Int, _ inner: Int, _ tiles: Range<Int>, _ mean: Bool,
+            _ z: UnsafeMutablePointer<Float>
+        ) -> Void
+    /// The extreme of `count` ≥ 1 adjacent floats (`extremeScanKernel`).
+    package let extremeScan:
+        @Sendable (_ x: UnsafePointer<Float>, _ count: Int, _ largest: Bool) -> ExtremeScan
 
     /// Gathers one build's entry points. Each must be a plain function of the module built for
     /// the CPU, calling the generic kernels with concrete types: a generic initialiser making the
@@ -113,7 +127,12 @@ package struct KernelSet: Sendable {
         ) -> Void,
         squareBlocks: @escaping @Sendable (
             UnsafePointer<Float>, Int, Double, Range<Int>, UnsafeMutablePointer<BlockSum>
-        ) -> Void
+        ) -> Void,
+        lineSums: @escaping @Sendable (UnsafePointer<Float>, Int, Range<Int>, UnsafeMutablePointer<LineSum>) -> Void,
+        stridedLineSums: @escaping @Sendable (
+            UnsafePointer<Float>, Int, Int, Range<Int>, Bool, UnsafeMutablePointer<Float>
+        ) -> Void,
+        extremeScan: @escaping @Sendable (UnsafePointer<Float>, Int, Bool) -> ExtremeScan
     ) {
         self.gemm = gemm
         self.gelu = gelu
@@ -129,5 +148,8 @@ package struct KernelSet: Sendable {
         self.layerNorm = layerNorm
         self.valueBlocks = valueBlocks
         self.squareBlocks = squareBlocks
+        self.lineSums = lineSums
+        self.stridedLineSums = stridedLineSums
+        self.extremeScan = extremeScan
     }
 }

@@ -41,4 +41,9 @@ package let portableKernels = KernelSet(
     },
     squareBlocks: { x, count, mean, blocks, out in
         squareBlocksKernel(PortableBuild.self, x, count: count, mean: mean, blocks: blocks, into: out)
-    })
+    },
+    lineSums: { x, n, lines, out in lineSumsKernel(PortableBuild.self, x, n: n, lines: lines, into: out) },
+    stridedLineSums: { x, n, inner, tiles, mean, z in
+        stridedLineSumsKernel(PortableBuild.self, x, n: n, inner: inner, tiles: tiles, mean: mean, into: z)
+    },
+    extremeScan: { x, count, largest in extremeScanKernel(PortableBuild.self, x, count: count, largest: largest) })

@@ -44,4 +44,9 @@ package let avx2Kernels = KernelSet(
     },
     squareBlocks: { x, count, mean, blocks, out in
         squareBlocksKernel(AVX2Build.self, x, count: count, mean: mean, blocks: blocks, into: out)
-    })
+    },
+    lineSums: { x, n, lines, out in lineSumsKernel(AVX2Build.self, x, n: n, lines: lines, into: out) },
+    stridedLineSums: { x, n, inner, tiles, mean, z in
+        stridedLineSumsKernel(AVX2Build.self, x, n: n, inner: inner, tiles: tiles, mean: mean, into: z)
+    },
+    extremeScan: { x, count, largest in extremeScanKernel(AVX2Build.self, x, count: count, largest: largest) })

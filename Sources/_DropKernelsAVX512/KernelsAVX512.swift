@@ -52,4 +52,9 @@ package let avx512Kernels = KernelSet(
     },
     squareBlocks: { x, count, mean, blocks, out in
         squareBlocksKernel(AVX512Build.self, x, count: count, mean: mean, blocks: blocks, into: out)
-    })
+    },
+    lineSums: { x, n, lines, out in lineSumsKernel(AVX512Build.self, x, n: n, lines: lines, into: out) },
+    stridedLineSums: { x, n, inner, tiles, mean, z in
+        stridedLineSumsKernel(AVX512Build.self, x, n: n, inner: inner, tiles: tiles, mean: mean, into: z)
+    },
+    extremeScan: { x, count, largest in extremeScanKernel(AVX512Build.self, x, count: count, largest: largest) })

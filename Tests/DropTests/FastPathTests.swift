@@ -39,6 +39,9 @@ struct FastPathCase: Decodable, CustomStringConvertible {
         case "ge": return a >= b
         case "eq": return a.floor() .== b.floor()
         case "scaled_mul": return a / 0.9 * b
+        case "gt": return a > b
+        case "le": return a <= b
+        case "ne": return a.floor() .!= b.floor()
         case "add_scalar": return a + 1.5
         case "mul_scalar": return a * 0.9
         case "div_scalar": return a / 0.9
@@ -47,6 +50,16 @@ struct FastPathCase: Decodable, CustomStringConvertible {
         case "lt_scalar": return a < 0.5
         case "floor": return a.floor()
         case "abs": return a.abs()
+        case "sub_scalar": return a - 1.5
+        case "rsub_scalar": return 1.5 - a
+        case "radd_scalar": return 1.5 + a
+        case "rmul_scalar": return 0.9 * a
+        case "relu": return a.relu()
+        case "gt_scalar": return a > 0.5
+        case "le_scalar": return a <= 0.5
+        case "ge_scalar": return a >= 0.5
+        case "eq_scalar": return a.floor() .== 0
+        case "ne_scalar": return a.floor() .!= 0
         case "max": return a.max()
         case "min": return a.min()
         default: fatalError("unknown op \(op)")
@@ -60,6 +73,14 @@ struct FastPathParityTests {
         arguments: FastPathCase.all)
     func matchesPyTorch(_ recorded: FastPathCase) {
         #expect(digest(recorded.run()) == recorded.digest)
+    }
+
+    @Test("sqrt is correctly rounded (PyTorch's is within an ulp, and CPU-dependent)")
+    func squareRoot() {
+        for n in [1, 7, 8, 9, 1023, 1024, 1025, 1 << 20 + 3] {
+            let x = rand([n], generator: Generator(seed: UInt64(n))) * 100
+            #expect(bits(x.sqrt()) == x.scalars.map { Float(Double($0).squareRoot()).bitPattern })
+        }
     }
 
     @Test("in-place arithmetic equals the out-of-place result")
@@ -163,5 +184,56 @@ struct ReductionOrderTests {
                 #expect(x.min().item().bitPattern == ScalarReference.extreme(all, <).bitPattern)
             }
         }
+    }
+}
+
+@Suite("Sums and means along a dim keep each line's in-order chain bits", .serialized)
+struct LineSumTests {
+    /// Values whose magnitudes span 2⁻⁴⁰ … 2⁴⁰, so that many lines' fast sums are not
+    /// certified and their chains run, and many are.
+    static func wild(_ shape: [Int], seed: UInt64) -> Tensor {
+        let g = Generator(seed: seed)
+        let x = randn(shape, generator: g), e = rand(shape, generator: g)
+        var scaled = x
+        for i in 0..<x.numel {
+            scaled.scalars[i] = x.scalars[i] * Float(sign: .plus, exponent: Int(e.scalars[i] * 80) - 40, significand: 1)
+        }
+        return scaled
+    }
+
+    @Test("wide-ranging values, lines of 1 to 1,025, every dim, 1 to 3 threads")
+    func wideRanging() {
+        let defaultThreads = getNumThreads()
+        defer { setNumThreads(defaultThreads) }
+        let shapes: [[Int]] = [
+            [40, 1], [40, 7], [40, 8], [40, 9], [40, 15], [40, 16], [40, 17], [40, 33],
+            [9, 1023], [9, 1024], [9, 1025], [3, 600, 9], [700, 5, 3],
+        ]
+        for (index, shape) in shapes.enumerated() {
+            let x = Self.wild(shape, seed: UInt64(index))
+            for threads in [1, 2, 3] {
+                setNumThreads(threads)
+                for d in 0..<x.ndim {
+                    let lines = x.numel / x.shape[d]
+                    let want = (0..<lines).map { ScalarReference.line(x, d, $0) }
+                    #expect(bits(x.sum(dim: d)) == want.map { Float(ScalarReference.sum($0)).bitPattern })
+                    #expect(
+                        bits(x.mean(dim: d))
+                            == want.map { Float(ScalarReference.sum($0) / Double($0.count)).bitPattern })
+                }
+            }
+        }
+    }
+
+    @Test("a line whose fast sum is not its chain's still gives the chain's result")
+    func uncertifiedLine() {
+        // In order: 2⁶⁰ + 1 rounds back to 2⁶⁰, so the chain gives 0; the lanes see the 1 alone.
+        var values = [Float](repeating: 0, count: 32)
+        values[0] = 0x1p60
+        values[1] = 1
+        values[2] = -0x1p60
+        let x = Tensor(values).reshape(1, 32)
+        #expect(x.sum(dim: 1).scalars == [0])
+        #expect(x.mean(dim: 1).scalars == [0])
     }
 }

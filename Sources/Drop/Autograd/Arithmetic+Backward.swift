@@ -60,8 +60,8 @@ extension Tensor {
     func recordingReciprocalTimes(_ x: Tensor, _ c: Float) -> Tensor {
         guard Tensor.recordsGradient(x) else { return self }
         let saved = SavedTensor(x)
-        let reciprocal = x.map { 1 / $0 }.recording("ReciprocalBackward0", [x]) { g in
-            let r = saved.unpack().map { 1 / $0 }
+        let reciprocal = x.map(WithLeft(1, Over())).recording("ReciprocalBackward0", [x]) { g in
+            let r = saved.unpack().map(WithLeft(1, Over()))
             return [-g * (r * r)]
         }
         return recording("MulBackward0", [reciprocal]) { g in [g * c] }

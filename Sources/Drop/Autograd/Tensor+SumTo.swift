@@ -16,7 +16,7 @@ extension Tensor {
     func expand(to shape: Size) -> Tensor {
         guard self.shape != shape else { return self }
         let zeros = Tensor(uncheckedScalars: [Float](repeating: 0, count: shape.numel), shape: shape)
-        return Tensor.broadcasting(self, zeros) { g, _ in g }
+        return Tensor.broadcasting(self, zeros, First())
     }
 
     /// The gradient of a reduction along `dim` (nil: all elements) spread back over `shape`.

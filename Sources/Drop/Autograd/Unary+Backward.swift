@@ -33,7 +33,7 @@ extension Tensor {
         guard Tensor.recordsGradient(x) else { return self }
         let input = SavedTensor(x)
         return recording("AbsBackward0", [x]) { g in
-            [g * input.unpack().map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }]
+            [g * input.unpack().map(Sign())]
         }
     }
 }

@@ -1,4 +1,6 @@
-"""Writes speed.json: PyTorch's float32 results of the elementwise, broadcasting and comparison ops,
+"""Writes speed.json: PyTorch's float32 results of the elementwise, broadcasting and comparison ops
+(every operator, with a tensor or a scalar on either side, and relu; not sqrt, which PyTorch
+rounds correctly on some CPUs and not on others, and `FastPathTests` checks against Double),
 whole-tensor max and min, and of randn, uniform_ and linspace at sizes straddling each SIMD width
 and the thread split (1, 7, 8, 9, 1023, 1024, 1025, 2**20 + 3), as digests
 (see make_random_fixtures.py). Run by hand with PyTorch 2.x:
@@ -39,6 +41,8 @@ BINARY = {
     "div": lambda x, y: x / y, "lt": lambda x, y: (x < y).float(),
     "ge": lambda x, y: (x >= y).float(), "eq": lambda x, y: (x.floor() == y.floor()).float(),
     "scaled_mul": lambda x, y: x / 0.9 * y,
+    "gt": lambda x, y: (x > y).float(), "le": lambda x, y: (x <= y).float(),
+    "ne": lambda x, y: (x.floor() != y.floor()).float(),
 }
 UNARY = {
     "add_scalar": lambda x: x + 1.5, "mul_scalar": lambda x: x * 0.9,
@@ -46,6 +50,12 @@ UNARY = {
     "lt_scalar": lambda x: (x < 0.5).float(),
     "floor": lambda x: x.floor(), "abs": lambda x: x.abs(),
     "max": lambda x: x.max(), "min": lambda x: x.min(),
+    "sub_scalar": lambda x: x - 1.5, "rsub_scalar": lambda x: 1.5 - x,
+    "radd_scalar": lambda x: 1.5 + x, "rmul_scalar": lambda x: 0.9 * x,
+    "relu": lambda x: x.relu(),
+    "gt_scalar": lambda x: (x > 0.5).float(), "le_scalar": lambda x: (x <= 0.5).float(),
+    "ge_scalar": lambda x: (x >= 0.5).float(), "eq_scalar": lambda x: (x.floor() == 0).float(),
+    "ne_scalar": lambda x: (x.floor() != 0).float(),
 }
 
 cases = []

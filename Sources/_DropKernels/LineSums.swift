@@ -1,0 +1,89 @@
+/// One line of a sum along a dim: its fast Double sum and the Double sum of its magnitudes, for
+/// `Sources/Drop/LineSums.swift` to certify against the line's in-order chain.
+@usableFromInline package struct LineSum: Sendable {
+    @usableFromInline package var sum: Double
+    @usableFromInline package var magnitude: Double
+
+    @inlinable
+    package init(sum: Double, magnitude: Double) {
+        self.sum = sum
+        self.magnitude = magnitude
+    }
+}
+
+/// Lines `lines` of `n` adjacent floats (line q starts at `x + q·n`) into `out[q]`: each summed in
+/// 2 × 8 Double lanes, then across the lanes, then a short tail in order.
+@inlinable
+package func lineSumsKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, n: Int, lines: Range<Int>,
+    into out: UnsafeMutablePointer<LineSum>
+) {
+    for q in lines {
+        let line = x + q * n
+        var s0 = SIMD8<Double>(), s1 = SIMD8<Double>()
+        var m0 = SIMD8<Double>(), m1 = SIMD8<Double>()
+        var i = 0
+        while i + 16 <= n {
+            let v = UnsafeRawPointer(line + i).loadUnaligned(as: SIMD16<Float>.self)
+            let d0 = widened(v.lowHalf), d1 = widened(v.highHalf)
+            s0 += d0
+            s1 += d1
+            m0 += magnitudes(d0)
+            m1 += magnitudes(d1)
+            i += 16
+        }
+        var sum = (s0 + s1).sum(), magnitude = (m0 + m1).sum()
+        while i < n {
+            let v = Double(line[i])
+            sum += v
+            magnitude += abs(v)
+            i += 1
+        }
+        out[q] = LineSum(sum: sum, magnitude: magnitude)
+    }
+}
+
+/// Sums (or means, with `mean`) along lines `inner` apart, each with the bits of its in-order
+/// Double chain: line (o, j), for o < `outer` and j < `inner`, holds `x[(o·n + k)·inner + j]`
+/// for k = 0 ..< n, and its result goes to `z[o·inner + j]`. The lines are cut into tiles of
+/// `lineTile` adjacent j; `tiles` are tile indices, `o · tilesPerOuter + c`. A tile's running
+/// sums start at +0 and take value k = 0, 1, 2, … in turn, one Double add each: the chain,
+/// with every row of the tile read contiguously.
+@inlinable
+package func stridedLineSumsKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, n: Int, inner: Int, tiles: Range<Int>, mean: Bool,
+    into z: UnsafeMutablePointer<Float>
+) {
+    let tilesPerOuter = (inner + lineTile - 1) / lineTile
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: lineTile) { buffer in
+        let running = buffer.baseAddress!
+        for t in tiles {
+            let o = t / tilesPerOuter, j0 = (t % tilesPerOuter) * lineTile
+            let width = min(lineTile, inner - j0)
+            for j in 0..<width { running[j] = 0 }
+            var row = x + o * n * inner + j0
+            for _ in 0..<n {
+                for j in 0..<width { running[j] += Double(row[j]) }
+                row += inner
+            }
+            let result = z + o * inner + j0
+            if mean {
+                let count = Double(n)
+                for j in 0..<width { result[j] = Float(running[j] / count) }
+            } else {
+                for j in 0..<width { result[j] = Float(running[j]) }
+            }
+        }
+    }
+}
+
+/// Adjacent lines per tile of `stridedLineSumsKernel` (their running sums stay in L1).
+@usableFromInline package let lineTile = 512
+
+/// The magnitude of each lane.
+@inlinable @inline(__always)
+func magnitudes(_ v: SIMD8<Double>) -> SIMD8<Double> {
+    unsafeBitCast(
+        unsafeBitCast(v, to: SIMD8<UInt64>.self) & SIMD8(repeating: 0x7fff_ffff_ffff_ffff),
+        to: SIMD8<Double>.self)
+}

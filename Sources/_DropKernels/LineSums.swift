@@ -77,8 +77,9 @@ package func stridedLineSumsKernel<Build>(
     }
 }
 
-/// Adjacent lines per tile of `stridedLineSumsKernel` (their running sums stay in L1).
-@usableFromInline package let lineTile = 512
+/// Adjacent lines per tile of `stridedLineSumsKernel`: 64 KiB of running sums, which stay in L2,
+/// and rows of 32 KiB, long enough for the prefetcher (tiles of 512 took 1.6× the time).
+@usableFromInline package let lineTile = 8192
 
 /// The magnitude of each lane.
 @inlinable @inline(__always)

@@ -1,5 +1,3 @@
-internal import _DropKernels
-
 /// A float32 N-dimensional tensor, stored contiguously in row-major order.
 ///
 /// `Tensor` has value semantics: copies share storage until one of them is written to
@@ -97,21 +95,8 @@ public struct Tensor: Sendable, Equatable {
             j >= 0 && j < n,
             "index \(i) is out of bounds for dimension 0 with size \(n)")
         let inner = numel / n  // n > 0: index j passed the bounds check
-        let rows = scalars.withUnsafeBufferPointer { x in
-            let start = x.baseAddress! + j * inner
-            return freshScalars(count: inner) { z in
-                // A large slice is copied on Drop's threads: read from memory, not from cache,
-                // one thread's copy of 600 KiB took twice as long as PyTorch takes to make a view.
-                let chunk = 1 << 15
-                let threads = inner >= 2 * chunk ? getNumThreads() : 1
-                parallelFor((inner + chunk - 1) / chunk, threads: threads) { c in
-                    let lower = c * chunk
-                    (z + lower).update(from: start + lower, count: Swift.min(chunk, inner - lower))
-                }
-            }
-        }
         return Tensor(
-            uncheckedScalars: rows,
+            uncheckedScalars: Array(scalars[j * inner..<(j + 1) * inner]),
             shape: Size(Array(shape.dims.dropFirst()))
         ).recordingSelect(of: self, index: j)
     }

@@ -113,6 +113,16 @@ func pack(
             }
             continue
         }
+        if live == panel && x.colStride == 1 {
+            // Each of the panel's rows read along the depth, contiguously (x is a row-major
+            // matrix: Wᵀ's columns in a linear layer), written `panel` floats apart into the
+            // panel (reading across the rows instead made a large linear layer ~20 % slower).
+            for r in 0..<panel {
+                let row = start + r * x.rowStride
+                for p in 0..<kcur { out[p * panel + r] = row[p] }
+            }
+            continue
+        }
         if live == panel {
             // Along the depth, one float from each of the panel's rows: sequential writes.
             for p in 0..<kcur {

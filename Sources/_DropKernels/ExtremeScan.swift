@@ -41,7 +41,12 @@ package func extremeScanKernel<Build>(
             i += 32
         }
     }
-    var value = largest ? max(a.max(), b.max()) : min(a.min(), b.min())
+    // Across the lanes with a select per lane (`max()` of a vector branches on every lane).
+    a.replace(with: b, where: largest ? b .> a : b .< a)
+    var c = a.lowHalf
+    let d = a.highHalf
+    c.replace(with: d, where: largest ? d .> c : d .< c)
+    var value = largest ? c.max() : c.min()
     var sawNaN = any(nan) || x[0].isNaN
     while i < count {
         let v = x[i]

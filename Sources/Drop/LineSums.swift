@@ -9,7 +9,7 @@ internal import _DropKernels
 //   adjacent lines at once, each row of a tile read contiguously (`stridedLineSumsKernel`).
 // - Lines of adjacent values (the last dim): a chain per line has one add per add latency, and
 //   side by side the lines need a gather per value. So each line is summed fast in Double lanes,
-//   with the Double sum of its magnitudes M, and certified as `WholeSum.swift` certifies a whole
+//   with an upper bound M on the sum of its magnitudes, and certified as `WholeSum.swift` certifies a whole
 //   tensor, with a simpler bound: any order of summing a line's n values (the chain and the fast
 //   one alike) is within γₙ₋₁·Σ|x| of the exact sum (Higham, *Accuracy and Stability of
 //   Numerical Algorithms*, §4.2), so the two are within 2γₙ·M·`safety` of each other. If every
@@ -32,7 +32,8 @@ extension Tensor {
         let out = scalars.withUnsafeBufferPointer { buffer in
             let x = buffer.baseAddress!
             return freshScalars(count: count) { z in
-                if inner == 1 {
+                // (The kernel's bound on the magnitudes holds for lines below 2²⁴ values.)
+                if inner == 1 && n < 1 << 24 {
                     forEachRange(count, itemSize: n) { range in
                         certifiedLineSums(x, n: n, lines: range, mean: mean, into: z)
                     }

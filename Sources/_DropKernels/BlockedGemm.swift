@@ -46,7 +46,14 @@ package func blockedGemm<Lanes: SIMD, Build>(
             let ncur = Swift.min(gemmColumnBlock, n - jc)
             for pc in stride(from: 0, to: k, by: gemmDepthBlock) {
                 let kcur = Swift.min(gemmDepthBlock, k - pc)
-                pack(b.transposed, rows: jc, count: ncur, depth: pc, kcur, panel: nr, into: packedB)
+                // B's panels are packed on the threads too (on the calling thread alone, a
+                // linear layer's strided Wᵀ took a seventh of a large product's time).
+                parallelFor((ncur + nr - 1) / nr, threads: threads) { q in
+                    let first = q * nr
+                    pack(
+                        b.transposed, rows: jc + first, count: Swift.min(nr, ncur - first), depth: pc,
+                        kcur, panel: nr, into: packedB + first * kcur)
+                }
                 parallelFor((m + mc - 1) / mc, threads: threads) { block in
                     let ic = block * mc
                     let mcur = Swift.min(mc, m - ic)

@@ -1,8 +1,8 @@
 /// Elements per block of a whole-tensor sum's fast pass (`Sources/Drop/WholeSum.swift` certifies
 /// the result against the in-order chain; the block size enters its error bound).
-@usableFromInline package let wholeSumBlock = 512
-/// 1 + 2⁻¹⁷: lifts a block's magnitude sum in Float lanes above the exact one (see below).
-@usableFromInline let magnitudeMargin = 1 + 0x1p-17
+@usableFromInline package let wholeSumBlock = 1024
+/// 1 + 2⁻¹⁶: lifts a block's magnitude sum in Float lanes above the exact one (see below).
+@usableFromInline let magnitudeMargin = 1 + 0x1p-16
 
 /// One block of a whole-tensor sum: the Double sum of its values, an upper bound on the sum of
 /// their magnitudes, and its smallest nonzero magnitude (infinity if none; 0 for the variance's
@@ -23,7 +23,7 @@
 /// Blocks `blocks` of the `count` floats at `x` into `out[b]`: each block's values summed in
 /// 2 × 8 Double lanes (`wholeSumBlock` / 16 values per lane, then the lanes, then a short tail
 /// in order). The magnitudes are summed in 16 Float lanes, a third fewer instructions than in
-/// Double: each lane's 32 adds err by less than 32 · 2⁻²⁴ ≈ 2⁻¹⁹ relatively, so the lanes' sum
+/// Double: each lane's 64 adds err by less than 64 · 2⁻²⁴ = 2⁻¹⁸ relatively, so the lanes' sum
 /// times `magnitudeMargin` is above the exact one (or infinite: the caller then runs the chain).
 @inlinable
 package func valueBlocksKernel<Build>(

@@ -135,7 +135,7 @@ extension Tensor {
             if g.single {  // one line: all elements, contiguous
                 return SIMD8(repeating: wholeExtreme(g.x + g.starts[0], count: g.length, largest: largest))
             }
-            if g.stride == 1 {  // lines of adjacent values (the last dim): each scanned by the kernel build
+            if g.stride == 1 {  // lines of adjacent values (the last dim), scanned by the kernels
                 var best = SIMD8<Float>()
                 for l in 0..<8 { best[l] = lineExtreme(g.x + g.starts[l], count: g.length, largest: largest) }
                 return best

@@ -46,14 +46,7 @@ package func blockedGemm<Lanes: SIMD, Build>(
             let ncur = Swift.min(gemmColumnBlock, n - jc)
             for pc in stride(from: 0, to: k, by: gemmDepthBlock) {
                 let kcur = Swift.min(gemmDepthBlock, k - pc)
-                // B's panels are packed on the threads too (on the calling thread alone, a
-                // linear layer's strided Wᵀ took a seventh of a large product's time).
-                parallelFor((ncur + nr - 1) / nr, threads: threads) { q in
-                    let first = q * nr
-                    pack(
-                        b.transposed, rows: jc + first, count: Swift.min(nr, ncur - first), depth: pc,
-                        kcur, panel: nr, into: packedB + first * kcur)
-                }
+                pack(b.transposed, rows: jc, count: ncur, depth: pc, kcur, panel: nr, into: packedB)
                 parallelFor((m + mc - 1) / mc, threads: threads) { block in
                     let ic = block * mc
                     let mcur = Swift.min(mc, m - ic)
@@ -123,7 +116,7 @@ func pack(
         if live == panel && x.colStride == 1 {
             // Each of the panel's rows read along the depth, contiguously (x is a row-major
             // matrix: Wᵀ's columns in a linear layer), written `panel` floats apart into the
-            // panel (reading across the rows instead made a large linear layer ~20 % slower).
+            // panel.
             for r in 0..<panel {
                 let row = start + r * x.rowStride
                 for p in 0..<kcur { out[p * panel + r] = row[p] }

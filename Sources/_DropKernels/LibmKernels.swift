@@ -62,41 +62,52 @@ func erfElements(
     // whole vectors with the group's first element).
     let capacity = erfBatch + 16
     erfTailStorage.withUnsafeBufferPointer { table in
-    let erfTailTable = table.baseAddress!
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * capacity) { indices in
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * capacity) { values in
-            let tail = indices.baseAddress!, rest = tail + capacity
-            let packed = values.baseAddress!, results = packed + capacity
-            var start = 0
-            while start < count {
-                let n = min(erfBatch, count - start)
-                let xs = x + start, ys = y + start
-                var tails = 0, rests = 0
-                for i in 0..<n {
-                    // Without branches (the compiler turns a comparison here into a branch,
-                    // mispredicted for every fifth element of randn): each index is written to
-                    // both lists, and the range comes from a table.
-                    let isTail = Int(erfTailTable[Int((xs[i].bitPattern & 0x7fff_ffff) >> 20)])
-                    tail[tails] = Int32(i)
-                    rest[rests] = Int32(i)
-                    tails += isTail
-                    rests += 1 - isTail
-                }
-                for group in 0..<2 {
-                    let list = group == 0 ? tail : rest, length = group == 0 ? tails : rests
-                    if length == 0 { continue }
-                    let padded = (length + 15) & ~15
-                    for j in 0..<length { packed[j] = xs[Int(list[j])] }
-                    for j in length..<padded { packed[j] = packed[0] }
-                    for j in stride(from: 0, to: padded, by: 16) {
-                        let v = UnsafeRawPointer(packed + j).loadUnaligned(as: SIMD16<Float>.self)
-                        UnsafeMutableRawPointer(results + j).storeBytes(of: f(v), as: SIMD16<Float>.self)
-                    }
-                    for j in 0..<length { ys[Int(list[j])] = results[j] }
-                }
-                start += n
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * capacity) { indices in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * capacity) { values in
+                erfBatches(
+                    x, y, count: count, table: table.baseAddress!, tail: indices.baseAddress!,
+                    rest: indices.baseAddress! + capacity, packed: values.baseAddress!,
+                    results: values.baseAddress! + capacity, f)
             }
         }
     }
+}
+
+/// `erfElements`' batches, given its table and buffers.
+@inlinable @inline(__always)
+func erfBatches(
+    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
+    table: UnsafePointer<UInt8>, tail: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<Int32>,
+    packed: UnsafeMutablePointer<Float>, results: UnsafeMutablePointer<Float>,
+    _ f: (SIMD16<Float>) -> SIMD16<Float>
+) {
+    var start = 0
+    while start < count {
+        let n = min(erfBatch, count - start)
+        let xs = x + start, ys = y + start
+        var tails = 0, rests = 0
+        for i in 0..<n {
+            // Without branches (the compiler turns a comparison here into a branch, mispredicted
+            // for every fifth element of randn): each index is written to both lists, and the
+            // range comes from the table.
+            let isTail = Int(table[Int((xs[i].bitPattern & 0x7fff_ffff) >> 20)])
+            tail[tails] = Int32(i)
+            rest[rests] = Int32(i)
+            tails += isTail
+            rests += 1 - isTail
+        }
+        for group in 0..<2 {
+            let list = group == 0 ? tail : rest, length = group == 0 ? tails : rests
+            if length == 0 { continue }
+            let padded = (length + 15) & ~15
+            for j in 0..<length { packed[j] = xs[Int(list[j])] }
+            for j in length..<padded { packed[j] = packed[0] }
+            for j in stride(from: 0, to: padded, by: 16) {
+                let v = UnsafeRawPointer(packed + j).loadUnaligned(as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(results + j).storeBytes(of: f(v), as: SIMD16<Float>.self)
+            }
+            for j in 0..<length { ys[Int(list[j])] = results[j] }
+        }
+        start += n
     }
 }

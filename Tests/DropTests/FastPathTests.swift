@@ -109,6 +109,14 @@ enum ScalarReference {
 
     static func sum(_ v: [Float]) -> Double { v.reduce(0.0) { $0 + Double($1) } }
 
+    /// The bits of every line's sum and mean along `d`, each line summed alone, in order.
+    static func sumsAndMeans(_ t: Tensor, _ d: Int) -> (sums: [UInt32], means: [UInt32]) {
+        let lines = (0..<t.numel / t.shape[d]).map { line(t, d, $0) }
+        return (
+            lines.map { Float(sum($0)).bitPattern },
+            lines.map { Float(sum($0) / Double($0.count)).bitPattern })
+    }
+
     static func variance(_ v: [Float], correction: Int) -> Float {
         let mean = sum(v) / Double(v.count)
         let squares = v.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) }
@@ -163,10 +171,9 @@ struct ReductionOrderTests {
                 for d in 0..<x.ndim {
                     let lines = x.numel / x.shape[d]
                     let want = (0..<lines).map { ScalarReference.line(x, d, $0) }
-                    #expect(bits(x.sum(dim: d)) == want.map { Float(ScalarReference.sum($0)).bitPattern })
-                    #expect(
-                        bits(x.mean(dim: d, keepdim: true))
-                            == want.map { Float(ScalarReference.sum($0) / Double($0.count)).bitPattern })
+                    let chains = ScalarReference.sumsAndMeans(x, d)
+                    #expect(bits(x.sum(dim: d)) == chains.sums)
+                    #expect(bits(x.mean(dim: d, keepdim: true)) == chains.means)
                     #expect(
                         bits(x.var(dim: d)) == want.map { ScalarReference.variance($0, correction: 1).bitPattern })
                     #expect(bits(x.max(dim: d)) == want.map { ScalarReference.extreme($0, >).bitPattern })
@@ -214,12 +221,9 @@ struct LineSumTests {
             for threads in [1, 2, 3] {
                 setNumThreads(threads)
                 for d in 0..<x.ndim {
-                    let lines = x.numel / x.shape[d]
-                    let want = (0..<lines).map { ScalarReference.line(x, d, $0) }
-                    #expect(bits(x.sum(dim: d)) == want.map { Float(ScalarReference.sum($0)).bitPattern })
-                    #expect(
-                        bits(x.mean(dim: d))
-                            == want.map { Float(ScalarReference.sum($0) / Double($0.count)).bitPattern })
+                    let chains = ScalarReference.sumsAndMeans(x, d)
+                    #expect(bits(x.sum(dim: d)) == chains.sums)
+                    #expect(bits(x.mean(dim: d)) == chains.means)
                 }
             }
         }

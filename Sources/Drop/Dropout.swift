@@ -18,7 +18,7 @@ public func dropout(
     // PyTorch's noise is Float(m) / Float(keep): exactly `scale` or 0.
     let scale = 1 / Float(keep)
     let threshold = bernoulliThreshold(keep)
-    let out = x.scalars.withUnsafeBufferPointer { xs in
+    let out = x.withElements { xs in
         freshScalars(count: xs.count) { yBase in
             let xBase = xs.baseAddress!
             generator.forEachChunk(count: xs.count, wordsPerElement: 2) { start, words, n in

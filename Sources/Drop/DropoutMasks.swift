@@ -8,7 +8,7 @@ extension Tensor {
     func multiplyingRows(by mask: [Float]) -> Tensor {
         let rows = mask.count
         let inner = rows == 0 ? 0 : numel / rows  // elements sharing one mask value
-        let out = scalars.withUnsafeBufferPointer { x in
+        let out = withElements { x in
             mask.withUnsafeBufferPointer { m in
                 freshScalars(count: numel) { y in
                     for r in 0..<rows {
@@ -25,7 +25,7 @@ extension Tensor {
     /// `self · 0`: zeros that keep the sign of negative inputs (`-0.`) and stay NaN for NaN,
     /// as PyTorch's `input * zeros({})` does when everything is dropped.
     func timesZero() -> Tensor {
-        let out = scalars.withUnsafeBufferPointer { x in
+        let out = withElements { x in
             makeScalars(count: x.count) { i in x[i] * 0 }
         }
         return Tensor(uncheckedScalars: out, shape: shape)

@@ -26,7 +26,7 @@ extension Tensor {
     @inline(__always)
     func map<Op: UnaryOp>(_ op: Op) -> Tensor {
         let n = numel
-        let out = scalars.withUnsafeBufferPointer { xs in
+        let out = withElements { xs in
             freshScalars(count: n) { z in
                 let x = xs.baseAddress!  // n > 0 here
                 forEachRange(n) { range in
@@ -42,8 +42,8 @@ extension Tensor {
     static func broadcasting<Op: BinaryOp>(_ a: Tensor, _ b: Tensor, _ op: Op) -> Tensor {
         let shape = a.shape == b.shape ? a.shape : Size.broadcast(a.shape, b.shape)
         let n = shape.numel
-        let out = a.scalars.withUnsafeBufferPointer { xs in
-            b.scalars.withUnsafeBufferPointer { ys in
+        let out = a.withElements { xs in
+            b.withElements { ys in
                 freshScalars(count: n) { z in
                     // n > 0, so neither operand is empty.
                     let x = xs.baseAddress!, y = ys.baseAddress!

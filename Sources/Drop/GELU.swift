@@ -14,7 +14,7 @@ public final class GELU: Module {
     /// Applies GELU to every element of `x`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let out = freshScalars(count: x.numel) { y in
-            x.scalars.withUnsafeBufferPointer { p in
+            x.withElements { p in
                 kernels.gelu(p.baseAddress!, y, p.count, getNumThreads())
             }
         }

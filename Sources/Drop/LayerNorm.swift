@@ -34,9 +34,9 @@ public final class LayerNorm: Module {
             "LayerNorm: expected input with last dimension \(d), got shape \(x.shape)")
         let rows = x.numel / d
         let out = freshScalars(count: x.numel) { y in
-            x.scalars.withUnsafeBufferPointer { px in
-                weight.scalars.withUnsafeBufferPointer { w in
-                    bias.scalars.withUnsafeBufferPointer { b in
+            x.withElements { px in
+                weight.withElements { w in
+                    bias.withElements { b in
                         kernels.layerNorm(
                             px.baseAddress!, y, rows, d, w.baseAddress!, b.baseAddress!, eps,
                             getNumThreads())

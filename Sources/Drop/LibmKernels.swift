@@ -122,7 +122,7 @@ func libmPatternMismatches(
 extension Tensor {
     /// libm's `function` of each element, bit for bit (see `libmKernels`).
     func applyingLibm(_ function: LibmFunction) -> Tensor {
-        let out = scalars.withUnsafeBufferPointer { xs in
+        let out = withElements { xs in
             freshScalars(count: xs.count) { z in
                 let x = xs.baseAddress!  // count > 0 here
                 forEachRange(xs.count) { range in

@@ -29,7 +29,7 @@ extension Tensor {
         let (outer, n, inner) = lines(around: d)
         let count = outer * inner
         guard n > 0, count > 0 else { return nil }
-        let out = scalars.withUnsafeBufferPointer { buffer in
+        let out = withElements { buffer in
             let x = buffer.baseAddress!
             return freshScalars(count: count) { z in
                 // (The kernel's bound on the magnitudes holds for lines below 2²⁴ values.)

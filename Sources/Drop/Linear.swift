@@ -50,8 +50,8 @@ public final class Linear: Module {
                 + "(\(x.numel / Swift.max(last, 1))x\(last) and \(inFeatures)x\(outFeatures))")
         let rows = x.numel / inFeatures
         let out = freshScalars(count: rows * outFeatures) { y in
-            x.scalars.withUnsafeBufferPointer { px in
-                weight.scalars.withUnsafeBufferPointer { pw in
+            x.withElements { px in
+                weight.withElements { pw in
                     withBias { b in
                         // Wᵀ is read through strides: no transposed copy of the weight.
                         let wt = MatrixView(pw.baseAddress!, rows: outFeatures, cols: inFeatures)
@@ -70,6 +70,6 @@ public final class Linear: Module {
     /// Runs `body` with the bias's floats, or with `nil` for a layer without bias.
     private func withBias(_ body: (UnsafePointer<Float>?) -> Void) {
         guard let bias else { return body(nil) }
-        bias.scalars.withUnsafeBufferPointer { body($0.baseAddress) }
+        bias.withElements { body($0.baseAddress) }
     }
 }

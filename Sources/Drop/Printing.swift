@@ -11,9 +11,10 @@ extension Tensor: CustomStringConvertible {
             return withSuffixes(prefix + "[]", [size])
         }
         let summarize = numel > PrintOptions.threshold
+        let values = scalars
         let printer = TensorPrinter(
-            tensor: self, summarize: summarize,
-            formatter: TensorFormatter(summarize ? summarizedScalars() : scalars))
+            shape: shape, values: values, summarize: summarize,
+            formatter: TensorFormatter(summarize ? summarizedScalars() : values))
         var out = prefix
         printer.write(offset: 0, depth: 0, indent: prefix.count, to: &out)
         return withSuffixes(out)
@@ -22,7 +23,7 @@ extension Tensor: CustomStringConvertible {
     /// The edge items along every dimension: what the formatter looks at in a summarised tensor.
     private func summarizedScalars() -> [Float] {
         var values: [Float] = []
-        scalars.withUnsafeBufferPointer { buffer in
+        withElements { buffer in
             func gather(offset: Int, depth: Int) {
                 let n = shape[depth]
                 let inner = shape.dims[(depth + 1)...].reduce(1, *)
@@ -58,24 +59,26 @@ enum PrintOptions {
 
 /// Writes the nested brackets of `_tensor_str_with_formatter`.
 private struct TensorPrinter {
-    let tensor: Tensor
+    let shape: Size
+    /// The tensor's elements, read once (`scalars` copies a window's out on every read).
+    let values: [Float]
     let summarize: Bool
     let formatter: TensorFormatter
 
     /// Appends the sub-tensor starting at `offset` whose outermost dimension is `depth`.
     func write(offset: Int, depth: Int, indent: Int, to out: inout String) {
-        let ndim = tensor.ndim
+        let ndim = shape.count
         if ndim == 0 {
-            out += formatter.format(tensor.scalars[0])
+            out += formatter.format(values[0])
             return
         }
-        let n = tensor.shape[depth]
+        let n = shape[depth]
         let shown = PrintOptions.shownIndices(n, summarize: summarize)
         if depth == ndim - 1 {
             writeRow(offset: offset, shown: shown, indent: indent, to: &out)
             return
         }
-        let inner = tensor.shape.dims[(depth + 1)...].reduce(1, *)
+        let inner = shape.dims[(depth + 1)...].reduce(1, *)
         // Slices are separated by one newline per remaining dimension: blank lines between blocks.
         let separator = "," + String(repeating: "\n", count: ndim - depth - 1)
             + String(repeating: " ", count: indent + 1)
@@ -99,7 +102,7 @@ private struct TensorPrinter {
         for (k, index) in shown.enumerated() {
             if k > 0 { out += k % perLine == 0 ? lineBreak : ", " }
             if let i = index {
-                out += formatter.format(tensor.scalars[offset + i])
+                out += formatter.format(values[offset + i])
             } else {
                 out += " ..."
             }

@@ -44,7 +44,7 @@ public func bernoulli(_ probs: Tensor, generator: Generator = .default) -> Tenso
         probs.scalars.allSatisfy { $0 >= 0 && $0 <= 1 },
         "Expected p_in >= 0 && p_in <= 1 to be true, but got false.")
     let count = probs.numel
-    let out = probs.scalars.withUnsafeBufferPointer { p in
+    let out = probs.withElements { p in
         freshScalars(count: count) { out in
             generator.forEachChunk(count: count, wordsPerElement: 1) { start, words, n in
                 for i in 0..<n { out[start + i] = uniformFloat(words[i]) < p[start + i] ? 1 : 0 }

@@ -69,7 +69,7 @@ extension Tensor {
     /// Applies `kernel` to every line of values along `dim` (all elements when `dim` is nil),
     /// eight lines per call.
     func reduce(dim: Int?, keepdim: Bool, _ kernel: (LineGroup) -> SIMD8<Float>) -> Tensor {
-        scalars.withUnsafeBufferPointer { buffer in
+        withElements { buffer in
             // For an empty buffer a dangling pointer that no kernel reads: every line is empty.
             let x = buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Float>.alignment)!
             guard let dim else {

@@ -68,7 +68,7 @@ extension Tensor {
     public static func += (lhs: inout Tensor, rhs: Tensor) {
         lhs.markInPlace()
         guard lhs.shape == rhs.shape, !recordsGradient(lhs, rhs) else { return lhs.assign(lhs + rhs) }
-        rhs.scalars.withUnsafeBufferPointer { r in
+        rhs.withElements { r in
             lhs.scalars.withUnsafeMutableBufferPointer { l in
                 forEachRange(l.count) { range in for i in range { l[i] += r[i] } }
             }
@@ -103,7 +103,7 @@ extension Tensor {
 extension Tensor {
     /// The largest integer not greater than each element, like `torch.floor`.
     public func floor() -> Tensor {
-        let out = scalars.withUnsafeBufferPointer { xs in
+        let out = withElements { xs in
             freshScalars(count: xs.count) { z in
                 let x = xs.baseAddress!  // count > 0 here
                 forEachRange(xs.count) { range in

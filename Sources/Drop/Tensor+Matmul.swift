@@ -33,8 +33,8 @@ extension Tensor {
         let bOffsets = matrixOffsets(bBatch, in: batch, matrixSize: k * n)
 
         let out = freshScalars(count: aOffsets.count * m * n) { pc in
-            a.scalars.withUnsafeBufferPointer { pa in
-                b.scalars.withUnsafeBufferPointer { pb in
+            a.withElements { pa in
+                b.withElements { pb in
                     for i in aOffsets.indices {
                         gemm(
                             MatrixView(pa.baseAddress! + aOffsets[i], rows: m, cols: k),

@@ -29,7 +29,7 @@ extension Tensor {
         }
         let last = ndim - 1
         let inner = outShape[last], innerStride = strides[last]
-        let out = scalars.withUnsafeBufferPointer { x in
+        let out = withElements { x in
             [Float](unsafeUninitializedCapacity: n) { z, count in
                 count = n
                 // Walk the output's outer dimensions like an odometer, one innermost row at a time.

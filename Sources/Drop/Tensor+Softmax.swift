@@ -18,7 +18,7 @@ extension Tensor {
     func libmSoftmax(dim d: Int, logarithm: Bool) -> [Float] {
         let (outer, n, inner) = lines(around: d)
         let lines = outer * inner
-        return scalars.withUnsafeBufferPointer { xs in
+        return withElements { xs in
             freshScalars(count: numel) { z in
                 let x = xs.baseAddress!  // numel > 0 here
                 forEachRange((lines + 7) / 8, itemSize: 8 * n) { groups in

@@ -1,14 +1,20 @@
 /// A float32 N-dimensional tensor, stored contiguously in row-major order.
 ///
 /// `Tensor` has value semantics: copies share storage until one of them is written to
-/// (the storage is a Swift array, which is copy-on-write). Printing a tensor gives exactly
+/// (the storage is a Swift array, which is copy-on-write). `x[i]` shares its storage too: it
+/// is a window on `x`'s array, as PyTorch's is a view, and only copies its elements out when
+/// they are read as an array or written to. Printing a tensor gives exactly
 /// what PyTorch prints for the same values. `==` compares whole tensors (shape and every value;
 /// NaN is never equal); elementwise masks come from `.==`, `<` and friends.
 ///
 /// A tensor that requires grad also carries a `GradNode` (see there for the design of the tape).
 public struct Tensor: Sendable, Equatable {
-    /// The elements, unless `node` is a leaf that holds them (see `scalars`).
+    /// The elements, unless `node` is a leaf that holds them (see `scalars`); for a window
+    /// (`x[i]`), the array it shares, whose elements from `window` on are this tensor's.
     var storage: [Float]
+    /// Where a window's elements start in `storage`; nil when `storage` holds exactly the
+    /// tensor's elements.
+    var window: Int?
     /// The extent of each dimension, outermost first.
     public internal(set) var shape: Size
     /// The autograd record: nil for a tensor that does not require grad.
@@ -19,10 +25,44 @@ public struct Tensor: Sendable, Equatable {
     /// A leaf that requires grad keeps its values in its node, so that every copy (the module's
     /// property, the optimizer's handle) sees an optimizer's update.
     public internal(set) var scalars: [Float] {
-        get { node?.leafValue ?? storage }
-        _modify {
-            if let node, node.isLeaf { yield &node.value } else { yield &storage }
+        get {
+            if let start = window {
+                return Array(storage[start..<start + shape.numel])
+            }
+            return node?.leafValue ?? storage
         }
+        _modify {
+            if let node, node.isLeaf {
+                yield &node.value
+            } else {
+                closeWindow()
+                yield &storage
+            }
+        }
+    }
+
+    /// Copies a window's elements out into an array of their own (no-op for other tensors).
+    mutating func closeWindow() {
+        guard let start = window else { return }
+        storage = Array(storage[start..<start + shape.numel])
+        window = nil
+    }
+
+    /// Calls `body` with the elements where they lie: a window's without copying them out.
+    func withElements<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        guard let start = window else { return try scalars.withUnsafeBufferPointer(body) }
+        return try storage.withUnsafeBufferPointer { whole in
+            try body(UnsafeBufferPointer(rebasing: whole[start..<start + shape.numel]))
+        }
+    }
+
+    /// A window of `count` elements of this tensor's, from `offset` on, as a tensor of `shape`
+    /// (no copy; no node, which the caller records).
+    func window(from offset: Int, shape: Size) -> Tensor {
+        var result = Tensor(uncheckedScalars: node?.leafValue ?? storage, shape: shape)
+        let start = (window ?? 0) + offset
+        if start != 0 || shape.numel != result.storage.count { result.window = start }
+        return result
     }
 
     /// Creates a tensor from row-major `scalars` and a `shape` whose element count matches.
@@ -55,7 +95,7 @@ public struct Tensor: Sendable, Equatable {
     public var ndim: Int { shape.count }
 
     /// The number of elements.
-    public var numel: Int { scalars.count }
+    public var numel: Int { shape.numel }
 
     /// The value of a one-element tensor, like PyTorch's `item()`.
     public func item() -> Float {
@@ -80,7 +120,7 @@ public struct Tensor: Sendable, Equatable {
         check(
             dims.allSatisfy { $0 >= 0 } && Size(dims).numel == numel,
             "shape '\(newShape)' is invalid for input of size \(numel)")
-        return Tensor(uncheckedScalars: scalars, shape: Size(dims)).recordingReshape(of: self)
+        return window(from: 0, shape: Size(dims)).recordingReshape(of: self)
     }
 
     /// The same elements viewed with another shape; one extent may be `-1` (inferred).
@@ -95,9 +135,7 @@ public struct Tensor: Sendable, Equatable {
             j >= 0 && j < n,
             "index \(i) is out of bounds for dimension 0 with size \(n)")
         let inner = numel / n  // n > 0: index j passed the bounds check
-        return Tensor(
-            uncheckedScalars: Array(scalars[j * inner..<(j + 1) * inner]),
-            shape: Size(Array(shape.dims.dropFirst()))
-        ).recordingSelect(of: self, index: j)
+        return window(from: j * inner, shape: Size(Array(shape.dims.dropFirst())))
+            .recordingSelect(of: self, index: j)
     }
 }

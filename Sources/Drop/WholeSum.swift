@@ -210,7 +210,7 @@ extension Tensor {
     ) -> Float? {
         let count = numel
         guard count >= wholeFastThreshold, count < 1 << 31 else { return nil }
-        return scalars.withUnsafeBufferPointer { buffer in
+        return withElements { buffer in
             let x = buffer.baseAddress!
             return withBlockSums(x, count: count) { blocks in body(CertifiedSum(blocks, n: count), x) }
         }

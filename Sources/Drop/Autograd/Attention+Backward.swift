@@ -18,7 +18,7 @@ extension Tensor {
             let threads = b * n * n * d < 1 << 18 ? 1 : getNumThreads()
             let gradPacked = freshScalars(count: b * n * 3 * d) { out in
                 packed.withUnsafeBufferPointer { p in
-                    g.scalars.withUnsafeBufferPointer { pg in
+                    g.withElements { pg in
                         parallelFor(b * heads, threads: threads) { pair in
                             let (sample, head) = pair.quotientAndRemainder(dividingBy: heads)
                             let at = sample * n * 3 * d + head * headDim  // this head's q column

@@ -11,8 +11,8 @@ extension Tensor {
         return recording("GeluBackward0", [x]) { g in
             let input = saved.unpack()
             let out = freshScalars(count: input.numel) { out in
-                input.scalars.withUnsafeBufferPointer { px in
-                    g.scalars.withUnsafeBufferPointer { pg in
+                input.withElements { px in
+                    g.withElements { pg in
                         kernels.geluBackward(px.baseAddress!, pg.baseAddress!, out, px.count, getNumThreads())
                     }
                 }

@@ -53,6 +53,7 @@ extension Tensor {
     /// The values of an op's result, moved out so that the caller can change them without a copy;
     /// the tensor keeps its shape and node (for recording) but no values.
     mutating func takeScalars() -> [Float] {
+        closeWindow()
         var values: [Float] = []
         swap(&values, &storage)
         return values

@@ -14,8 +14,9 @@ extension Tensor {
                     + "computed variable in a subgraph that doesn't require differentiation use "
                     + "var_no_grad = var.detach().")
             if newValue {
-                node = GradNode(leaf: storage)
+                node = GradNode(leaf: scalars)
                 storage = []
+                window = nil
             } else {
                 storage = scalars
                 node = nil
@@ -48,9 +49,10 @@ extension Tensor {
     /// not require grad is a leaf).
     public var isLeaf: Bool { node?.isLeaf ?? true }
 
-    /// The same values, cut from the graph, like `detach()` (a copy: tensors are values).
+    /// The same values, cut from the graph, like `detach()` (sharing them until either is written:
+    /// tensors are values).
     public func detach() -> Tensor {
-        Tensor(uncheckedScalars: scalars, shape: shape)
+        window(from: 0, shape: shape)
     }
 
     /// PyTorch's name for the op that produced this tensor (`MulBackward0`), or nil.
@@ -62,7 +64,7 @@ extension Tensor {
         _ name: String, _ inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]
     ) -> Tensor {
         guard inputs.contains(where: { $0.node != nil }), GradMode.isEnabled else { return self }
-        var out = Tensor(uncheckedScalars: scalars, shape: shape)
+        var out = node == nil ? self : Tensor(uncheckedScalars: scalars, shape: shape)
         out.node = GradNode(name: name, inputs: inputs.map(\.node), backward: backward)
         return out
     }

@@ -19,8 +19,9 @@ struct FastPathCase: Decodable, CustomStringConvertible {
         return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
     }()
 
-    /// Drop's result for this case, from the inputs PyTorch drew.
-    func run() -> Tensor {
+    /// Drop's result for this case, from the inputs PyTorch drew; `inWindows` hands the op
+    /// windows on larger arrays instead (`x[1]` of a NaN, x, NaN stack), as `x[i]` makes them.
+    func run(inWindows: Bool = false) -> Tensor {
         let g = Generator(seed: seed)
         switch op {
         case "randn": return randn(x, generator: g)
@@ -29,7 +30,8 @@ struct FastPathCase: Decodable, CustomStringConvertible {
         case "linspace": return linspace(-3, 5, x[0])
         default: break
         }
-        let a = randn(x, generator: g), b = rand(y, generator: g)
+        var a = randn(x, generator: g), b = rand(y, generator: g)
+        if inWindows { (a, b) = (Self.window(a), Self.window(b)) }
         switch op {
         case "add": return a + b
         case "sub": return a - b
@@ -65,6 +67,15 @@ struct FastPathCase: Decodable, CustomStringConvertible {
         default: fatalError("unknown op \(op)")
         }
     }
+
+    /// `t` as row 1 of a 3-row stack whose other rows are NaN: a window (no copy) that an op
+    /// reading past it would turn NaN.
+    static func window(_ t: Tensor) -> Tensor {
+        let poison = [Float](repeating: .nan, count: t.numel)
+        let row = Tensor(poison + t.scalars + poison, shape: [3] + t.shape.dims)[1]
+        precondition(row.window == t.numel)
+        return row
+    }
 }
 
 @Suite("Fast paths give PyTorch's bits at sizes straddling SIMD widths and the thread split")
@@ -73,6 +84,12 @@ struct FastPathParityTests {
         arguments: FastPathCase.all)
     func matchesPyTorch(_ recorded: FastPathCase) {
         #expect(digest(recorded.run()) == recorded.digest)
+    }
+
+    @Test("the same bits when the inputs are windows on larger arrays (x[i])",
+        arguments: FastPathCase.all)
+    func windowsMatchPyTorch(_ recorded: FastPathCase) {
+        #expect(digest(recorded.run(inWindows: true)) == recorded.digest)
     }
 
     @Test("sqrt is correctly rounded (PyTorch's is within an ulp, and CPU-dependent)")

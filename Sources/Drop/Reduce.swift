@@ -135,11 +135,6 @@ extension Tensor {
             if g.single {  // one line: all elements, contiguous
                 return SIMD8(repeating: wholeExtreme(g.x + g.starts[0], count: g.length, largest: largest))
             }
-            if g.stride == 1 {  // lines of adjacent values (the last dim), scanned by the kernels
-                var best = SIMD8<Float>()
-                for l in 0..<8 { best[l] = lineExtreme(g.x + g.starts[l], count: g.length, largest: largest) }
-                return best
-            }
             var best = g.values(0)
             var settled = best .!= best  // lanes that met a NaN keep it
             for k in 1..<Swift.max(g.length, 1) {
@@ -173,10 +168,41 @@ private func firstInOrder(
     return value
 }
 
-/// The extreme of one line of `count` ≥ 1 adjacent floats, with the in-order loop's bits.
-private func lineExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) -> Float {
-    let scan = kernels.extremeScan(x, count, largest)
-    return firstInOrder(x, count: count, value: scan.value, sawNaN: scan.sawNaN)
+/// Lines of adjacent values scanned per kernel call (their scans sit on the stack).
+private let extremeBatch = 256
+
+extension Tensor {
+    /// The extremes along `dim` when it is the last (lines of adjacent values), each with the
+    /// in-order loop's bits: lines scanned by the kernels in batches, on Drop's threads. Nil for
+    /// other dims, which `reduce` scans eight lines side by side; lines are not empty.
+    func lastDimExtremes(dim: Int, keepdim: Bool, largest: Bool) -> Tensor? {
+        let d = normalizedDim(dim)
+        let (outer, n, inner) = lines(around: d)
+        guard inner == 1, n > 0, outer > 0 else { return nil }
+        let out = withElements { buffer in
+            let x = buffer.baseAddress!
+            return freshScalars(count: outer) { z in
+                forEachRange(outer, itemSize: n) { range in
+                    withUnsafeTemporaryAllocation(of: ExtremeScan.self, capacity: extremeBatch) { buffer in
+                        let scans = buffer.baseAddress!
+                        for first in stride(from: range.lowerBound, to: range.upperBound, by: extremeBatch) {
+                            let batch = first..<Swift.min(range.upperBound, first + extremeBatch)
+                            kernels.extremeScans(x + first * n, n, 0..<batch.count, largest, scans)
+                            for q in batch {
+                                let scan = scans[q - first]
+                                z[q] = firstInOrder(x + q * n, count: n, value: scan.value, sawNaN: scan.sawNaN)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var dims = shape.dims
+        if ndim > 0 {
+            if keepdim { dims[d] = 1 } else { dims.remove(at: d) }
+        }
+        return Tensor(uncheckedScalars: out, shape: Size(dims))
+    }
 }
 
 /// The extreme of all `count` ≥ 1 elements, with the in-order loop's bits: chunks of
@@ -186,10 +212,12 @@ private func wholeExtreme(_ x: UnsafePointer<Float>, count: Int, largest: Bool) 
     let chunks = (count + extremeChunk - 1) / extremeChunk
     let results = UnsafeMutablePointer<ExtremeScan>.allocate(capacity: chunks)
     defer { results.deallocate() }
+    let whole = count / extremeChunk  // chunks of extremeChunk; a shorter one may follow
     forEachRange(chunks, itemSize: extremeChunk) { range in
-        for c in range {
-            let start = c * extremeChunk
-            results[c] = kernels.extremeScan(x + start, Swift.min(extremeChunk, count - start), largest)
+        let full = range.clamped(to: 0..<whole)
+        if !full.isEmpty { kernels.extremeScans(x, extremeChunk, full, largest, results) }
+        if range.contains(whole) {
+            kernels.extremeScans(x + whole * extremeChunk, count - whole * extremeChunk, 0..<1, largest, results + whole)
         }
     }
     var value = results[0].value, sawNaN = false

@@ -62,6 +62,9 @@ extension Tensor {
                 "\(name)(): Expected reduction dim to be specified for input.numel() == 0. "
                     + "Specify the reduction dim with the 'dim' argument.")
         }
+        if let dim, let lines = lastDimExtremes(dim: dim, keepdim: keepdim, largest: largest) {
+            return lines
+        }
         return reduce(dim: dim, keepdim: keepdim, Tensor.extreme(largest: largest))
     }
 

@@ -12,9 +12,19 @@
     }
 }
 
+/// The extremes of lines `lines` of `n` ≥ 1 adjacent floats at `x` into `out[q]`, one call for
+/// many lines (a call per line of 768 cost a third of the scan).
+@inlinable
+package func extremeScansKernel<Build>(
+    _: Build.Type, _ x: UnsafePointer<Float>, n: Int, lines: Range<Int>, largest: Bool,
+    into out: UnsafeMutablePointer<ExtremeScan>
+) {
+    for q in lines { out[q] = extremeScanKernel(Build.self, x + q * n, count: n, largest: largest) }
+}
+
 /// The extreme of `count` ≥ 1 adjacent floats at `x`, in 2 × 16 lanes. Any order gives the same
 /// value (among equal values only 0 and −0 differ, and the caller looks for the first zero).
-@inlinable
+@inlinable @inline(__always)
 package func extremeScanKernel<Build>(
     _: Build.Type, _ x: UnsafePointer<Float>, count: Int, largest: Bool
 ) -> ExtremeScan {

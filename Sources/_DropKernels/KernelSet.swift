@@ -90,9 +90,12 @@ package struct KernelSet: Sendable {
             _ x: UnsafePointer<Float>, _ n: Int, _ inner: Int, _ tiles: Range<Int>, _ mean: Bool,
             _ z: UnsafeMutablePointer<Float>
         ) -> Void
-    /// The extreme of `count` ≥ 1 adjacent floats (`extremeScanKernel`).
-    package let extremeScan:
-        @Sendable (_ x: UnsafePointer<Float>, _ count: Int, _ largest: Bool) -> ExtremeScan
+    /// The extremes of lines `lines` of `n` ≥ 1 adjacent floats (`extremeScansKernel`).
+    package let extremeScans:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ n: Int, _ lines: Range<Int>, _ largest: Bool,
+            _ out: UnsafeMutablePointer<ExtremeScan>
+        ) -> Void
 
     /// Gathers one build's entry points. Each must be a plain function of the module built for
     /// the CPU, calling the generic kernels with concrete types: a generic initialiser making the
@@ -132,7 +135,9 @@ package struct KernelSet: Sendable {
         stridedLineSums: @escaping @Sendable (
             UnsafePointer<Float>, Int, Int, Range<Int>, Bool, UnsafeMutablePointer<Float>
         ) -> Void,
-        extremeScan: @escaping @Sendable (UnsafePointer<Float>, Int, Bool) -> ExtremeScan
+        extremeScans: @escaping @Sendable (
+            UnsafePointer<Float>, Int, Range<Int>, Bool, UnsafeMutablePointer<ExtremeScan>
+        ) -> Void
     ) {
         self.gemm = gemm
         self.gelu = gelu
@@ -150,6 +155,6 @@ package struct KernelSet: Sendable {
         self.squareBlocks = squareBlocks
         self.lineSums = lineSums
         self.stridedLineSums = stridedLineSums
-        self.extremeScan = extremeScan
+        self.extremeScans = extremeScans
     }
 }

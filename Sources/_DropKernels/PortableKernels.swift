@@ -46,4 +46,6 @@ package let portableKernels = KernelSet(
     stridedLineSums: { x, n, inner, tiles, mean, z in
         stridedLineSumsKernel(PortableBuild.self, x, n: n, inner: inner, tiles: tiles, mean: mean, into: z)
     },
-    extremeScan: { x, count, largest in extremeScanKernel(PortableBuild.self, x, count: count, largest: largest) })
+    extremeScans: { x, n, lines, largest, out in
+        extremeScansKernel(PortableBuild.self, x, n: n, lines: lines, largest: largest, into: out)
+    })

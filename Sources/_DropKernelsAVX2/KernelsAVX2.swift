@@ -49,4 +49,6 @@ package let avx2Kernels = KernelSet(
     stridedLineSums: { x, n, inner, tiles, mean, z in
         stridedLineSumsKernel(AVX2Build.self, x, n: n, inner: inner, tiles: tiles, mean: mean, into: z)
     },
-    extremeScan: { x, count, largest in extremeScanKernel(AVX2Build.self, x, count: count, largest: largest) })
+    extremeScans: { x, n, lines, largest, out in
+        extremeScansKernel(AVX2Build.self, x, n: n, lines: lines, largest: largest, into: out)
+    })

@@ -57,4 +57,6 @@ package let avx512Kernels = KernelSet(
     stridedLineSums: { x, n, inner, tiles, mean, z in
         stridedLineSumsKernel(AVX512Build.self, x, n: n, inner: inner, tiles: tiles, mean: mean, into: z)
     },
-    extremeScan: { x, count, largest in extremeScanKernel(AVX512Build.self, x, count: count, largest: largest) })
+    extremeScans: { x, n, lines, largest, out in
+        extremeScansKernel(AVX512Build.self, x, n: n, lines: lines, largest: largest, into: out)
+    })

@@ -126,7 +126,8 @@ public struct Tensor: Sendable, Equatable {
     /// The same elements viewed with another shape; one extent may be `-1` (inferred).
     public func reshape(_ newShape: Int...) -> Tensor { reshape(newShape) }
 
-    /// The sub-tensor at index `i` of the first dimension (negative `i` counts from the end).
+    /// The sub-tensor at index `i` of the first dimension (negative `i` counts from the end): a
+    /// window on this tensor's array, copied only when read as an array or written to.
     public subscript(i: Int) -> Tensor {
         check(ndim > 0, "invalid index of a 0-dim tensor")
         let n = shape[0]

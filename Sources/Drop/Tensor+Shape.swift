@@ -67,13 +67,13 @@ extension Tensor {
     public func unsqueeze(_ dim: Int) -> Tensor {
         var dims = shape.dims
         dims.insert(1, at: normalizedDim(dim, extra: 1))
-        return Tensor(uncheckedScalars: scalars, shape: Size(dims))
+        return window(from: 0, shape: Size(dims))
             .recordingSqueeze(of: self, name: "UnsqueezeBackward0")
     }
 
     /// Every dimension of extent 1 removed.
     public func squeeze() -> Tensor {
-        Tensor(uncheckedScalars: scalars, shape: Size(shape.dims.filter { $0 != 1 }))
+        window(from: 0, shape: Size(shape.dims.filter { $0 != 1 }))
             .recordingSqueeze(of: self, name: "SqueezeBackward0")
     }
 
@@ -83,7 +83,7 @@ extension Tensor {
         guard ndim > 0, shape[d] == 1 else { return recordingSqueeze(of: self, name: "SqueezeBackward1") }
         var dims = shape.dims
         dims.remove(at: d)
-        return Tensor(uncheckedScalars: scalars, shape: Size(dims))
+        return window(from: 0, shape: Size(dims))
             .recordingSqueeze(of: self, name: "SqueezeBackward1")
     }
 

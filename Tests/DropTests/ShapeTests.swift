@@ -15,6 +15,8 @@ import Testing
         #expect(x[-1][2] == Tensor([20, 21, 22, 23]))
         #expect(x[1][2].window == 20)
         #expect(row.reshape(-1).window == 12 && row.flatten() == arange(12, 24))
+        #expect(row.unsqueeze(0).window == 12 && row.unsqueeze(0).squeeze().window == 12)
+        #expect(row.unsqueeze(1).squeeze(1) == row && row.detach().window == 12)
         #expect(x[0][0][3].item() == 3 && x[0][0][3].shape == [])
 
         x += ones(2, 3, 4)  // writing the base leaves the view as it was

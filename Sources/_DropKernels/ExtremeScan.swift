@@ -34,6 +34,8 @@ package func extremeScanKernel<Build>(
     var i = 0
     if largest {
         while i + 32 <= count {
+            prefetch(x + i + prefetchDistance)
+            prefetch(x + i + prefetchDistance + 16)
             let v = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
             let w = UnsafeRawPointer(x + i + 16).loadUnaligned(as: Lanes.self)
             nan .|= (v .!= v) .| (w .!= w)
@@ -43,6 +45,8 @@ package func extremeScanKernel<Build>(
         }
     } else {
         while i + 32 <= count {
+            prefetch(x + i + prefetchDistance)
+            prefetch(x + i + prefetchDistance + 16)
             let v = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
             let w = UnsafeRawPointer(x + i + 16).loadUnaligned(as: Lanes.self)
             nan .|= (v .!= v) .| (w .!= w)

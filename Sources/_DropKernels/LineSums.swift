@@ -30,6 +30,7 @@ package func lineSumsKernel<Build>(
         var m = SIMD16<Float>()
         var i = 0
         while i + 16 <= n {
+            prefetch(line + i + prefetchDistance)
             let bits = UnsafeRawPointer(line + i).loadUnaligned(as: SIMD16<UInt32>.self)
             let v = unsafeBitCast(bits, to: SIMD16<Float>.self)
             s0 += widened(v.lowHalf)

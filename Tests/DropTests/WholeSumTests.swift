@@ -51,12 +51,19 @@ struct WholeSumTests {
 
     @Test("every certified result is the chain's, on hard data", arguments: 0..<10)
     func certifiedIsChain(_ kind: Int) {
-        for (trial, count) in [1 << 15, 1 << 15 + 1, 100_003, 1 << 20 + 3].enumerated() {
-            for seed in 0..<UInt64(trial < 2 ? 40 : 4) {
+        for (trial, count) in [1 << 15, 1 << 15 + 1, 1 << 15 + 4095, 100_003, 1 << 20 + 3].enumerated() {
+            for seed in 0..<UInt64(trial < 3 ? 40 : 4) {
                 let x = Self.input(kind, count: count, seed: seed * 7919 + UInt64(kind))
                 let want = Self.chain(x)
-                if let s = x.certifiedWholeSum() { #expect(s.bitPattern == want.sum.bitPattern) }
-                if let m = x.certifiedWholeMean() { #expect(m.bitPattern == want.mean.bitPattern) }
+                // Each walk on its own: runs of 1, 4 and 64 blocks.
+                for groups in [[1], [4], [64]] {
+                    if let s = x.certifiedWholeSum(groups: groups) {
+                        #expect(s.bitPattern == want.sum.bitPattern)
+                    }
+                    if let m = x.certifiedWholeMean(groups: groups) {
+                        #expect(m.bitPattern == want.mean.bitPattern)
+                    }
+                }
                 if let v = x.certifiedWholeVariance(correction: 1) {
                     #expect(v.bitPattern == want.variance.bitPattern)
                 }

@@ -132,12 +132,15 @@ final class WorkerPool: @unchecked Sendable {
 /// How long a thread watches for what it waits for before it sleeps on a condition variable.
 private let spinTime = 200_000  // nanoseconds
 
-/// Returns once `ready()` holds or `spinTime` has passed, whichever is first.
+/// Returns once `ready()` holds or `spinTime` has passed, whichever is first. Between looks it
+/// yields the CPU, so that a spinning thread costs little when other threads want it (tests
+/// running side by side, a loaded machine) and nothing is lost when none does.
 private func spin(until ready: () -> Bool) {
     var start = timespec()
     clock_gettime(CLOCK_MONOTONIC, &start)
     while true {
         for _ in 0..<64 where ready() { return }
+        sched_yield()
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         if (t.tv_sec - start.tv_sec) * 1_000_000_000 + (t.tv_nsec - start.tv_nsec) > spinTime { return }

@@ -1,7 +1,7 @@
 /// How far ahead of the element it reads a streaming reduction asks for memory: 1,024 floats,
 /// 4 KiB. A reduction does more work per cache line than a copy, so the hardware prefetcher
-/// alone keeps too few lines in flight; asking this far ahead took a 10M-element whole sum from
-/// 1.5–1.9 ms to 1.0–1.3 ms on 2 threads (Benchmarks/README.md).
+/// alone keeps too few lines in flight; asking this far ahead took a 10M-element whole sum on 2
+/// threads from 1.4–2.0 ms to 1.1–1.5 ms in alternating runs (Benchmarks/README.md).
 @usableFromInline package let prefetchDistance = 1024
 
 /// Asks the CPU to start loading the cache line at `address` into every cache level (a hint: it

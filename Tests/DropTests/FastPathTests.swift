@@ -246,6 +246,22 @@ struct LineSumTests {
         }
     }
 
+    @Test("lines of tiny, subnormal, huge and overflowing values give the chain's result")
+    func tinyAndHugeLines() {
+        // Scales from 1e-30 to 3e38 (where randn's tail overflows to ±infinity and the chain
+        // runs); the mixed lines also hold subnormals and zeros every 7th value.
+        for (index, scale) in [Float(1e-30), 1e-22, 1e25, 3e38].enumerated() {
+            let x = randn([50, 40], generator: Generator(seed: UInt64(index))) * scale
+            var mixed = x
+            for i in stride(from: 0, to: mixed.numel, by: 7) { mixed.scalars[i] = Float(i % 5) * 1e-41 }
+            for t in [x, mixed] {
+                let chains = ScalarReference.sumsAndMeans(t, 1)
+                #expect(bits(t.sum(dim: 1)) == chains.sums)
+                #expect(bits(t.mean(dim: 1)) == chains.means)
+            }
+        }
+    }
+
     @Test("a line whose fast sum is not its chain's still gives the chain's result")
     func uncertifiedLine() {
         // In order: 2⁶⁰ + 1 rounds back to 2⁶⁰, so the chain gives 0; the lanes see the 1 alone.

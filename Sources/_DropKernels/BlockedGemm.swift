@@ -54,6 +54,11 @@ package func blockedGemm<Lanes: SIMD, Build>(
                         pack(a, rows: ic, count: mcur, depth: pc, kcur, panel: tileRows, into: packedA)
                         for jr in stride(from: 0, to: ncur, by: nr) {
                             for ir in stride(from: 0, to: mcur, by: tileRows) {
+                                // The next tile's C rows, from L3 while this tile computes: at
+                                // every depth slice but the first, the micro-kernel loads them.
+                                let next = ir + tileRows < mcur
+                                    ? c + (ic + ir + tileRows) * ldc + jc + jr : c + ic * ldc + jc + jr + nr
+                                prefetchTile(next, ldc: ldc, columns: nr)
                                 tile(
                                     lanes, depth: kcur, a: packedA + ir * kcur,
                                     b: packedB + jr * kcur, c: c + (ic + ir) * ldc + jc + jr,
@@ -96,7 +101,9 @@ func tile<Lanes: SIMD>(
 
 /// Copies rows `first..<first+count`, columns `depth..<depth+kcur` of `x` into panels of `panel`
 /// rows, each stored column by column (`kcur × panel`), zero-padding the last panel.
-@inlinable
+///
+/// Always inlined: a call would reach `_DropKernels`' own copy, built for no particular CPU.
+@inlinable @inline(__always)
 func pack(
     _ x: MatrixView, rows first: Int, count: Int, depth: Int, _ kcur: Int, panel: Int,
     into dst: UnsafeMutablePointer<Float>
@@ -108,19 +115,34 @@ func pack(
         if x.rowStride == 1 && live == panel {
             // The panel's rows are adjacent floats (x is a transposed row-major matrix): copy
             // `panel` contiguous floats per step of depth.
-            for p in 0..<kcur {
-                (out + p * panel).update(from: start + p * x.colStride, count: panel)
+            if panel % 8 == 0 {
+                // Vector copies in line: a `memmove` call per 64 bytes cost more than the copy.
+                for p in 0..<kcur {
+                    let from = start + p * x.colStride, to = out + p * panel
+                    for j in stride(from: 0, to: panel, by: 8) {
+                        store(UnsafeRawPointer(from + j).loadUnaligned(as: SIMD8<Float>.self), to + j)
+                    }
+                }
+            } else {
+                for p in 0..<kcur {
+                    (out + p * panel).update(from: start + p * x.colStride, count: panel)
+                }
             }
             continue
         }
         if live == panel && x.colStride == 1 {
-            // Each of the panel's rows read along the depth, contiguously (x is a row-major
-            // matrix: Wᵀ's columns in a linear layer), written `panel` floats apart into the
-            // panel.
-            for r in 0..<panel {
-                let row = start + r * x.rowStride
-                for p in 0..<kcur { out[p * panel + r] = row[p] }
+            // The panel's rows each read along the depth, contiguously (x is a row-major matrix:
+            // A, or Wᵀ's columns in a linear layer): four steps of depth from every row at a
+            // time, transposed in registers into whole vectors of the panel.
+            let quads = kcur / 4 * 4
+            if panel == 6 {
+                transposeSix(start, rowStride: x.rowStride, depth: quads, into: out)
+            } else if panel % 8 == 0 {
+                transposeEights(start, rows: panel, rowStride: x.rowStride, depth: quads, into: out)
+            } else {
+                transposeScalar(start, rows: panel, rowStride: x.rowStride, depth: 0..<quads, into: out)
             }
+            transposeScalar(start, rows: panel, rowStride: x.rowStride, depth: quads..<kcur, into: out)
             continue
         }
         if live == panel {
@@ -134,6 +156,71 @@ func pack(
             for r in 0..<live { out[p * panel + r] = start[r * x.rowStride + p * x.colStride] }
             for r in live..<panel { out[p * panel + r] = 0 }
         }
+    }
+}
+
+/// Depth steps `depth` of `rows` rows (`rowStride` apart, each contiguous along the depth) into a
+/// panel of `rows` floats per step, one float at a time.
+@inlinable @inline(__always)
+func transposeScalar(
+    _ start: UnsafePointer<Float>, rows: Int, rowStride: Int, depth: Range<Int>,
+    into out: UnsafeMutablePointer<Float>
+) {
+    for r in 0..<rows {
+        let row = start + r * rowStride
+        for p in depth { out[p * rows + r] = row[p] }
+    }
+}
+
+/// The first `depth` (a multiple of 4) steps of six rows into a panel of 6 floats per step: four
+/// steps from each row per turn, 24 floats written as three vectors.
+@inlinable @inline(__always)
+func transposeSix(
+    _ start: UnsafePointer<Float>, rowStride ld: Int, depth: Int, into out: UnsafeMutablePointer<Float>
+) {
+    for p in stride(from: 0, to: depth, by: 4) {
+        let q = start + p
+        let r0 = quad(q), r1 = quad(q + ld), r2 = quad(q + 2 * ld)
+        let r3 = quad(q + 3 * ld), r4 = quad(q + 4 * ld), r5 = quad(q + 5 * ld)
+        let d = out + p * 6
+        store(SIMD8(r0[0], r1[0], r2[0], r3[0], r4[0], r5[0], r0[1], r1[1]), d)
+        store(SIMD8(r2[1], r3[1], r4[1], r5[1], r0[2], r1[2], r2[2], r3[2]), d + 8)
+        store(SIMD8(r4[2], r5[2], r0[3], r1[3], r2[3], r3[3], r4[3], r5[3]), d + 16)
+    }
+}
+
+/// The first `depth` (a multiple of 4) steps of `rows` (a multiple of 8) rows into a panel of
+/// `rows` floats per step: four steps from each of eight rows per turn, written as four vectors.
+@inlinable @inline(__always)
+func transposeEights(
+    _ start: UnsafePointer<Float>, rows: Int, rowStride ld: Int, depth: Int,
+    into out: UnsafeMutablePointer<Float>
+) {
+    for p in stride(from: 0, to: depth, by: 4) {
+        for h in stride(from: 0, to: rows, by: 8) {
+            let q = start + h * ld + p
+            let r0 = quad(q), r1 = quad(q + ld), r2 = quad(q + 2 * ld), r3 = quad(q + 3 * ld)
+            let r4 = quad(q + 4 * ld), r5 = quad(q + 5 * ld), r6 = quad(q + 6 * ld)
+            let r7 = quad(q + 7 * ld)
+            let d = out + p * rows + h
+            for j in 0..<4 {
+                store(SIMD8(r0[j], r1[j], r2[j], r3[j], r4[j], r5[j], r6[j], r7[j]), d + j * rows)
+            }
+        }
+    }
+}
+
+@inlinable @inline(__always)
+func quad(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+}
+
+/// Asks for the cache lines of a `tileRows × columns` tile of C (a hint: any address will do).
+@inlinable @inline(__always)
+func prefetchTile(_ c: UnsafeMutablePointer<Float>, ldc: Int, columns: Int) {
+    for i in 0..<tileRows {
+        prefetch(c + i * ldc)
+        prefetch(c + i * ldc + columns - 1)
     }
 }
 

@@ -17,7 +17,7 @@ import _DropKernels
     func matmulSumsEachElementInOrderWithFusedMultiplyAdds(build: KernelBuild, threads: Int) {
         // Shapes that cross every blocking boundary and leave ragged edge tiles, and narrow
         // ones (at most 16 columns: the AVX-512 build's 16-wide tiles).
-        for (m, k, n) in [(203, 531, 37), (17, 17, 16), (37, 300, 9), (13, 5, 17)] {
+        for (m, k, n) in [(203, 531, 37), (17, 17, 16), (37, 300, 9), (13, 5, 17), (64, 259, 48)] {
             let (a, b) = (Self.values(m * k, 0), Self.values(k * n, 1))
             var naive = [Float](repeating: 0, count: m * n)
             for i in 0..<m {
@@ -27,19 +27,36 @@ import _DropKernels
                     naive[i * n + j] = sum
                 }
             }
-            var product = [Float](repeating: .nan, count: m * n)
-            a.withUnsafeBufferPointer { pa in
-                b.withUnsafeBufferPointer { pb in
-                    product.withUnsafeMutableBufferPointer { pc in
-                        gemm(
-                            MatrixView(pa.baseAddress!, rows: m, cols: k),
-                            MatrixView(pb.baseAddress!, rows: k, cols: n), into: pc.baseAddress!,
-                            rowStride: n, threads: threads, using: build.kernels)
+            // Each operand row-major, or the transpose of a row-major matrix read through
+            // strides (Wᵀ in a linear layer, gᵀ in a backward pass): every way of packing it.
+            let (aT, bT) = (Self.transposed(a, rows: m, cols: k), Self.transposed(b, rows: k, cols: n))
+            for (aRowMajor, bRowMajor) in [(true, true), (true, false), (false, true), (false, false)] {
+                var product = [Float](repeating: .nan, count: m * n)
+                (aRowMajor ? a : aT).withUnsafeBufferPointer { pa in
+                    (bRowMajor ? b : bT).withUnsafeBufferPointer { pb in
+                        product.withUnsafeMutableBufferPointer { pc in
+                            let viewA = aRowMajor
+                                ? MatrixView(pa.baseAddress!, rows: m, cols: k)
+                                : MatrixView(pa.baseAddress!, rows: k, cols: m).transposed
+                            let viewB = bRowMajor
+                                ? MatrixView(pb.baseAddress!, rows: k, cols: n)
+                                : MatrixView(pb.baseAddress!, rows: n, cols: k).transposed
+                            gemm(
+                                viewA, viewB, into: pc.baseAddress!, rowStride: n, threads: threads,
+                                using: build.kernels)
+                        }
                     }
                 }
+                #expect(
+                    product == naive,
+                    "\(m)×\(k) · \(k)×\(n), A \(aRowMajor ? "" : "transposed"), B \(bRowMajor ? "" : "transposed")")
             }
-            #expect(product == naive, "\(m)×\(k) · \(k)×\(n)")
         }
+    }
+
+    /// The `cols × rows` transpose of a row-major `rows × cols` matrix, row-major.
+    static func transposed(_ x: [Float], rows: Int, cols: Int) -> [Float] {
+        (0..<(rows * cols)).map { x[($0 % rows) * cols + $0 / rows] }
     }
 
     @Test(arguments: KernelBuild.supported)

@@ -43,9 +43,12 @@ func constants(_ mask: Bits16, _ x: UInt32, _ y: UInt32) -> Floats16 {
     float16((mask & x) | (~mask & y))
 }
 
-/// `erff` of each lane, given `libmExpTable`'s storage for the `expf` it calls.
+/// `erff` of each lane, given `libmExpTable`'s storage for the `expf` it calls; without `tail`,
+/// lanes with 1.25 ≤ |x| < 6 are left at ±1 (a caller that computes those lanes on their own).
 @inlinable @inline(__always)
-func libmErf<Build>(_: Build.Type, _ x: Floats16, expTable: UnsafePointer<UInt64>) -> Floats16 {
+func libmErf<Build>(
+    _: Build.Type, _ x: Floats16, expTable: UnsafePointer<UInt64>, tail: Bool = true
+) -> Floats16 {
     let ix = bits16(x) & 0x7fff_ffff
     let sign = bits16(x) & 0x8000_0000
     let tiny = below(ix, 0x3180_0000)  // |x| < 2⁻²⁸
@@ -56,7 +59,7 @@ func libmErf<Build>(_: Build.Type, _ x: Floats16, expTable: UnsafePointer<UInt64
     // |x| ≥ 6: ±(1 − 1e-30), which rounds to ±1.
     var result = float16(bits16(Floats16(repeating: 1 - Float(bitPattern: 0x0da2_4260))) | sign)
 
-    if anyLane(finiteTail & ~small) {
+    if tail && anyLane(finiteTail & ~small) {
         result = select(finiteTail, erfTail(Build.self, x, middle: middle, expTable: expTable), result)
     }
     if anyLane(small & ~tiny) {

@@ -17,7 +17,7 @@ package func libmKernel<Build, Math: LibmLanes>(
         switch function {
         case .exp: libmElements(x, y, count: count) { Math.exp($0, tables) }
         case .log: libmElements(x, y, count: count) { Math.log($0, tables) }
-        case .erf: erfElements(x, y, count: count) { Math.erf($0, tables) }
+        case .erf: erfElements(x, y, count: count) { Math.erf($0, tables, tail: $1) }
         }
     }
 }
@@ -45,29 +45,36 @@ func libmElements<V: SIMD>(
 /// 2²⁰ in bits: 0x3fa0_0000 and 0x40c0_0000), else 0.
 @usableFromInline let erfTailStorage: [UInt8] = (0..<2048).map { $0 >= 0x3fa && $0 < 0x40c ? 1 : 0 }
 
+/// Whether 1.25 ≤ |x| < 6: erf's costly range, with two `expf`.
+@inlinable @inline(__always)
+func isErfTail(_ x: Float) -> Bool {
+    let magnitude = x.bitPattern & 0x7fff_ffff
+    return magnitude >= 0x3fa0_0000 && magnitude < 0x40c0_0000
+}
+
 /// Elements per batch of `erfElements`.
 @usableFromInline let erfBatch = 512
 
-/// `y[i] = erf(x[i])` sixteen lanes at a time, the lanes grouped by range first: in batches of
-/// `erfBatch` elements, those with 1.25 ≤ |x| < 6 (the costly range, with two `expf`) are gathered
-/// into vectors of their own, then the rest. A vector of mixed lanes computes both ranges' code
-/// (for randn, nearly every vector of 16 adjacent elements holds both); grouped, each element
-/// pays for its own range only. Lanes never affect one another, so the bits are the same.
+/// `y[i] = erf(x[i])` sixteen lanes at a time. `f(v, tail)` is erf of a vector, which may leave
+/// lanes with 1.25 ≤ |x| < 6 (the costly range, with two `expf`) undone unless `tail`.
+///
+/// For randn, nearly every vector of 16 adjacent elements holds lanes of both ranges, and would
+/// run both ranges' code. So in batches of `erfBatch` elements, every vector is computed in
+/// place without that range, and the elements in it are then gathered into vectors of their own,
+/// computed, and written back over. Lanes never affect one another, so the bits are the same.
 @inlinable @inline(__always)
 func erfElements(
     _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
-    _ f: (SIMD16<Float>) -> SIMD16<Float>
+    _ f: (SIMD16<Float>, Bool) -> SIMD16<Float>
 ) {
-    // Index lists of the two groups, then the gathered values and the results (both padded to
-    // whole vectors with the group's first element).
+    // The tail's index list, then its gathered values and results (padded to whole vectors).
     let capacity = erfBatch + 16
     erfTailStorage.withUnsafeBufferPointer { table in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * capacity) { indices in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { indices in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * capacity) { values in
                 erfBatches(
                     x, y, count: count, table: table.baseAddress!, tail: indices.baseAddress!,
-                    rest: indices.baseAddress! + capacity, packed: values.baseAddress!,
-                    results: values.baseAddress! + capacity, f)
+                    packed: values.baseAddress!, results: values.baseAddress! + capacity, f)
             }
         }
     }
@@ -77,36 +84,43 @@ func erfElements(
 @inlinable @inline(__always)
 func erfBatches(
     _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
-    table: UnsafePointer<UInt8>, tail: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<Int32>,
+    table: UnsafePointer<UInt8>, tail: UnsafeMutablePointer<Int32>,
     packed: UnsafeMutablePointer<Float>, results: UnsafeMutablePointer<Float>,
-    _ f: (SIMD16<Float>) -> SIMD16<Float>
+    _ f: (SIMD16<Float>, Bool) -> SIMD16<Float>
 ) {
     var start = 0
     while start < count {
         let n = min(erfBatch, count - start)
         let xs = x + start, ys = y + start
-        var tails = 0, rests = 0
+        var tails = 0
         for i in 0..<n {
             // Without branches (the compiler turns a comparison here into a branch, mispredicted
-            // for every fifth element of randn): each index is written to both lists, and the
-            // range comes from the table.
-            let isTail = Int(table[Int((xs[i].bitPattern & 0x7fff_ffff) >> 20)])
+            // for every fifth element of randn): each index is written, and kept if the table
+            // says it is in the tail's range.
             tail[tails] = Int32(i)
-            rest[rests] = Int32(i)
-            tails += isTail
-            rests += 1 - isTail
+            tails += Int(table[Int((xs[i].bitPattern & 0x7fff_ffff) >> 20)])
         }
-        for group in 0..<2 {
-            let list = group == 0 ? tail : rest, length = group == 0 ? tails : rests
-            if length == 0 { continue }
-            let padded = (length + 15) & ~15
-            for j in 0..<length { packed[j] = xs[Int(list[j])] }
-            for j in length..<padded { packed[j] = packed[0] }
-            for j in stride(from: 0, to: padded, by: 16) {
-                let v = UnsafeRawPointer(packed + j).loadUnaligned(as: SIMD16<Float>.self)
-                UnsafeMutableRawPointer(results + j).storeBytes(of: f(v), as: SIMD16<Float>.self)
+        var j = 0
+        while j + 16 <= n {
+            let v = UnsafeRawPointer(xs + j).loadUnaligned(as: SIMD16<Float>.self)
+            UnsafeMutableRawPointer(ys + j).storeBytes(of: f(v, false), as: SIMD16<Float>.self)
+            j += 16
+        }
+        if j < n {
+            var v = SIMD16<Float>(repeating: 0)
+            for l in 0..<(n - j) { v[l] = xs[j + l] }
+            v = f(v, false)
+            for l in 0..<(n - j) { ys[j + l] = v[l] }
+        }
+        if tails > 0 {
+            let padded = (tails + 15) & ~15
+            for k in 0..<tails { packed[k] = xs[Int(tail[k])] }
+            for k in tails..<padded { packed[k] = packed[0] }
+            for k in stride(from: 0, to: padded, by: 16) {
+                let v = UnsafeRawPointer(packed + k).loadUnaligned(as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(results + k).storeBytes(of: f(v, true), as: SIMD16<Float>.self)
             }
-            for j in 0..<length { ys[Int(list[j])] = results[j] }
+            for k in 0..<tails { ys[Int(tail[k])] = results[k] }
         }
         start += n
     }

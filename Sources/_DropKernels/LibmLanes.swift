@@ -7,7 +7,9 @@ import Glibc
 package protocol LibmLanes {
     static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
     static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
-    static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float>
+    /// With `tail` false, the lanes with 1.25 ≤ |x| < 6 may hold anything: `erfElements`
+    /// computes those on their own.
+    static func erf(_ x: SIMD16<Float>, _ tables: LibmTables, tail: Bool) -> SIMD16<Float>
 }
 
 /// The storage of the replicas' tables, fetched once per kernel call.
@@ -41,7 +43,9 @@ package enum VectorLibm<Build>: LibmLanes {
     @inlinable @inline(__always)
     package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmLog(x, table: tables.log) }
     @inlinable @inline(__always)
-    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float> { libmErf(Build.self, x, expTable: tables.exp) }
+    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables, tail: Bool) -> SIMD16<Float> {
+        libmErf(Build.self, x, expTable: tables.exp, tail: tail)
+    }
 }
 
 /// libm's own functions, one lane at a time: the portable build (without hardware FMA the
@@ -53,7 +57,9 @@ package enum ScalarLibm: LibmLanes {
     @inlinable @inline(__always)
     package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { lanes(x, logf) }
     @inlinable @inline(__always)
-    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables) -> SIMD16<Float> { lanes(x, erff) }
+    package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables, tail: Bool) -> SIMD16<Float> {
+        lanes(x) { tail || !isErfTail($0) ? erff($0) : 1 }
+    }
 
     @inlinable @inline(__always)
     static func lanes<V: SIMD>(_ x: V, _ f: (Float) -> Float) -> V where V.Scalar == Float {

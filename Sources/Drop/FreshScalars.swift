@@ -5,7 +5,8 @@ import Glibc
 /// The kernels' outputs are large and freshly mapped, so on Linux filling them costs one page
 /// fault per 4 KiB, which is most of the time of a fused dropout pass over a ViT activation.
 /// Outputs of 4 MiB or more are therefore advised as transparent huge pages (`MADV_HUGEPAGE`),
-/// faulting 2 MiB at a time; where the kernel does not allow it, the advice is simply ignored.
+/// faulting 2 MiB at a time when the heap grows; where the kernel does not allow it, the advice is
+/// simply ignored. Memory the heap already holds is reused without faults (`allocatorTuned`).
 package func freshScalars(
     count: Int, _ initialize: (UnsafeMutablePointer<Float>) -> Void
 ) -> [Float] {
@@ -37,22 +38,25 @@ private func adviseHugePages(_ base: UnsafeMutableRawPointer, byteCount: Int) {
     }
 }
 
-/// glibc's allocator, set once for tensors: arrays below 32 MiB come from the heap and freed
-/// memory stays there for reuse (up to 64 MiB at the top of the heap); larger ones are mapped
-/// on their own, as huge pages (above).
+/// glibc's allocator, set once for tensors: every block comes from the heap, never mapped on its
+/// own, and freed memory stays there for reuse (up to 64 MiB at the top of the heap is kept).
 ///
-/// These are the values glibc's own adaptive threshold moves towards (its upper bound, and twice
-/// that), but fixed from the start: with the defaults every block from 128 KiB up is mapped
-/// afresh until a freed one raises the threshold, and freed heap memory beyond that is given back
-/// to the system, so a training step's activations and gradients (100 KiB to 1 MiB each) were
-/// faulted in page by page on every step: ≈ 2,100 faults per step of `train-bench`, 18 % of its
-/// CPU time, against ≈ 60 with these settings.
+/// glibc's defaults map every block from 128 KiB up afresh until a freed one raises the threshold,
+/// and give freed heap memory beyond that back to the system, so a training step's activations and
+/// gradients (100 KiB to 1 MiB each) were faulted in page by page on every step: ≈ 2,100 faults
+/// per step of `train-bench`, 18 % of its CPU time, against ≈ 60 with the heap kept. Blocks above
+/// glibc's largest threshold (32 MiB: a (64, 197, 768) activation is 37 MiB) were still mapped
+/// and unmapped per tensor. Fresh memory is slow to fault on a virtual machine whose host takes
+/// back the guest's freed pages: in `ops-bench`, once the Mlp case had run, `arange`, `x < y` and
+/// `transpose` of that activation took 40, 32 and 53 ms, against 7.5, 5.1 and 17 ms from the heap.
 private let allocatorTuned: Void = {
     // `<malloc.h>` is not in Swift's Glibc module: `mallopt` is looked up by name, with its
-    // parameters' values from that header (M_TRIM_THRESHOLD −1, M_MMAP_THRESHOLD −3).
+    // parameters' values from that header (M_TRIM_THRESHOLD −1, M_MMAP_THRESHOLD −3,
+    // M_MMAP_MAX −4).
     typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
     guard let symbol = dlsym(nil, "mallopt") else { return }  // nil: RTLD_DEFAULT
     let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
     _ = mallopt(-3, 32 << 20)
-    _ = mallopt(-1, 64 << 20)
+    _ = mallopt(-4, 0)
+    _ = mallopt(-1, 512 << 20)
 }()

@@ -12,7 +12,8 @@ import time
 import timm
 import torch
 import torch.nn.functional as F
-from timm.models.vision_transformer import Block
+from timm.layers import Mlp
+from timm.models.vision_transformer import Attention, Block
 from torchvision.ops import stochastic_depth
 
 rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 9
@@ -33,7 +34,9 @@ def cases(large):
     tokens = torch.randn(8, 197, 768) if large else torch.randn(1, 4, 256)
     dim = tokens.shape[2]
     linear, norm, gelu = torch.nn.Linear(dim, dim), torch.nn.LayerNorm(dim), torch.nn.GELU()
-    block = Block(dim=dim, num_heads=12 if large else 4, drop_path=0.1).train()
+    heads = 12 if large else 4
+    attention, mlp = Attention(dim, num_heads=heads), Mlp(dim, 4 * dim)
+    block = Block(dim=dim, num_heads=heads, drop_path=0.1).train()
 
     def add_in_place():
         z = x.clone()
@@ -97,6 +100,8 @@ def cases(large):
         ("Linear", lambda: linear(tokens)),
         ("LayerNorm", lambda: norm(tokens)),
         ("GELU", lambda: gelu(tokens)),
+        ("Attention", lambda: attention(tokens)),
+        ("Mlp", lambda: mlp(tokens)),
         ("Block", lambda: block(tokens)),
     ]
 

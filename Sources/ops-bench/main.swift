@@ -36,7 +36,10 @@ func cases(large: Bool) -> [(String, () -> Any)] {
     let linear = Linear(inFeatures: dim, outFeatures: dim, generator: g)
     let norm = LayerNorm(dim)
     let gelu = GELU()
-    let block = Block(dim: dim, numHeads: large ? 12 : 4, dropPath: 0.1)
+    let heads = large ? 12 : 4
+    let attention = Attention(dim: dim, numHeads: heads)
+    let mlp = Mlp(inFeatures: dim, hiddenFeatures: 4 * dim)
+    let block = Block(dim: dim, numHeads: heads, dropPath: 0.1)
     return [
         ("zeros", { zeros(shape) }),
         ("full", { full(shape, 0.5) }),
@@ -94,6 +97,8 @@ func cases(large: Bool) -> [(String, () -> Any)] {
         ("Linear", { linear(tokens) }),
         ("LayerNorm", { norm(tokens) }),
         ("GELU", { gelu(tokens) }),
+        ("Attention", { attention(tokens) }),
+        ("Mlp", { mlp(tokens) }),
         ("Block", { block(tokens) }),
     ]
 }

@@ -39,24 +39,24 @@ private func adviseHugePages(_ base: UnsafeMutableRawPointer, byteCount: Int) {
 }
 
 /// glibc's allocator, set once for tensors: every block comes from the heap, never mapped on its
-/// own, and freed memory stays there for reuse (up to 64 MiB at the top of the heap is kept).
+/// own, and freed memory stays there for reuse (up to 512 MiB free at the top of the heap).
 ///
 /// glibc's defaults map every block from 128 KiB up afresh until a freed one raises the threshold,
 /// and give freed heap memory beyond that back to the system, so a training step's activations and
 /// gradients (100 KiB to 1 MiB each) were faulted in page by page on every step: ≈ 2,100 faults
 /// per step of `train-bench`, 18 % of its CPU time, against ≈ 60 with the heap kept. Blocks above
 /// glibc's largest threshold (32 MiB: a (64, 197, 768) activation is 37 MiB) were still mapped
-/// and unmapped per tensor. Fresh memory is slow to fault on a virtual machine whose host takes
-/// back the guest's freed pages: in `ops-bench`, once the Mlp case had run, `arange`, `x < y` and
-/// `transpose` of that activation took 40, 32 and 53 ms, against 7.5, 5.1 and 17 ms from the heap.
+/// and unmapped per tensor, and on the benchmark machine (a virtual machine) faulting fresh memory
+/// in became slow once other large cases had run: in `ops-bench`, after the Mlp case, `arange`,
+/// `x < y` and `transpose` of that activation took 40, 32 and 53 ms, against 7.5, 5.1 and 17 ms
+/// from the heap. With 64 MiB kept at the top, two freed activations (74 MiB) were given back and
+/// faulted in again: `x + bias` took 40 ms, against 3.1 ms with 512 MiB.
 private let allocatorTuned: Void = {
     // `<malloc.h>` is not in Swift's Glibc module: `mallopt` is looked up by name, with its
-    // parameters' values from that header (M_TRIM_THRESHOLD −1, M_MMAP_THRESHOLD −3,
-    // M_MMAP_MAX −4).
+    // parameters' values from that header (M_TRIM_THRESHOLD −1, M_MMAP_MAX −4).
     typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
     guard let symbol = dlsym(nil, "mallopt") else { return }  // nil: RTLD_DEFAULT
     let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-    _ = mallopt(-3, 32 << 20)
     _ = mallopt(-4, 0)
     _ = mallopt(-1, 512 << 20)
 }()

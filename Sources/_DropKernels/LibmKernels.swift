@@ -41,9 +41,11 @@ func libmElements<V: SIMD>(
     }
 }
 
-/// 1 for the top 11 bits of the magnitudes in 1.25 ≤ |x| < 6 (both bounds are multiples of
-/// 2²⁰ in bits: 0x3fa0_0000 and 0x40c0_0000), else 0.
-@usableFromInline let erfTailStorage: [UInt8] = (0..<2048).map { $0 >= 0x3fa && $0 < 0x40c ? 1 : 0 }
+/// 1 for the top 11 bits of the magnitudes in `isErfTail`'s range, else 0 (both of its bounds
+/// are multiples of 2²⁰ in bits, so those bits decide).
+@usableFromInline let erfTailStorage: [UInt8] = (0..<2048).map {
+    isErfTail(Float(bitPattern: UInt32($0) << 20)) ? 1 : 0
+}
 
 /// Whether 1.25 ≤ |x| < 6: erf's costly range, with two `expf`.
 @inlinable @inline(__always)

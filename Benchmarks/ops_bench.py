@@ -4,7 +4,9 @@ Every case is timed under torch.no_grad() (Drop has no autograd). Views (`reshap
 `flatten`, `unsqueeze`) are timed as views; `transpose` and `permute` as view + `.contiguous()`,
 since Drop's results are contiguous copies. Comparisons return PyTorch's bool tensors.
 
-    python3 Benchmarks/ops_bench.py [rounds]   # prints `size<TAB>op<TAB>median seconds per call`
+    python3 Benchmarks/ops_bench.py [rounds] [op ...]   # prints `size<TAB>op<TAB>median seconds per call`
+
+With ops named, only those cases run (interleaved in the full list's order), as in `ops-bench`.
 """
 import sys
 import time
@@ -17,6 +19,7 @@ from timm.models.vision_transformer import Attention, Block
 from torchvision.ops import stochastic_depth
 
 rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+only = set(sys.argv[2:]) or None
 torch.set_num_threads(2)
 
 
@@ -121,6 +124,6 @@ def medians(all_cases, calls):
 
 with torch.no_grad():
     for large in (False, True):
-        all_cases = cases(large)
+        all_cases = [c for c in cases(large) if only is None or c[0] in only]
         for (name, _), seconds in zip(all_cases, medians(all_cases, 1 if large else 200)):
             print(f"{'large' if large else 'small'}\t{name}\t{seconds}")

@@ -6,6 +6,10 @@
 @usableFromInline let gemmColumnBlock = 2048
 /// Multiply-adds below which a product runs on one thread: starting threads would cost more.
 @usableFromInline let gemmParallelWork = 1 << 21
+/// A product of few rows counts packing each element of B as this many rows of multiply-adds.
+@usableFromInline let gemmPackWeight = 32
+/// Panels of B's columns per task of a product of few rows (`columnGemm`).
+@usableFromInline let gemmColumnPanels = 4
 
 /// C = A · B into `c`, whose rows are `ldc` floats apart, with `microKernel` over `Lanes`; then
 /// `bias[j]` is added to column j, if given, by the thread that finished the row block.
@@ -34,6 +38,11 @@ package func blockedGemm<Lanes: SIMD, Build>(
         return
     }
     let nr = 2 * Lanes.scalarCount
+    if m <= gemmRowBlock {
+        // Few rows: packing B is much of the work, so it is split between the threads too.
+        let threads = (m + gemmPackWeight) * n * k < gemmParallelWork ? 1 : threads
+        return columnGemm(lanes, build: build, a, b, bias: bias, into: c, rowStride: ldc, threads: threads)
+    }
     let threads = m * n * k < gemmParallelWork ? 1 : threads
     // Row blocks of equal size, as many as keeps each in L2, a multiple of the thread count.
     var blockCount = (m + gemmRowBlock - 1) / gemmRowBlock
@@ -71,6 +80,55 @@ package func blockedGemm<Lanes: SIMD, Build>(
                         for row in ic..<(ic + mcur) {
                             addBias(bias + jc, to: c + row * ldc + jc, count: ncur)
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `blockedGemm` for a product of at most `gemmRowBlock` rows: all of A is packed once, and the
+/// threads take groups of `gemmColumnPanels` panels of B's columns, each packing one
+/// `kc × nr` panel of B at a time (it stays in L1) and multiplying it with every row of A.
+///
+/// Row blocks would leave a thread idle when there is only one, and B packed by one thread
+/// ahead of them, which for a few rows costs more than the multiplication (a 4-row linear layer
+/// spent two thirds of its time packing W). The micro-kernel sees the same panels and depth
+/// slices in the same order as in `blockedGemm`, so every bit of C is the same. (`Build` as there.)
+@inlinable @inline(__always)
+func columnGemm<Lanes: SIMD, Build>(
+    _ lanes: Lanes.Type, build: Build.Type, _ a: MatrixView, _ b: MatrixView, bias: UnsafePointer<Float>?,
+    into c: UnsafeMutablePointer<Float>, rowStride ldc: Int, threads: Int
+) where Lanes.Scalar == Float {
+    let (m, n, k) = (a.rows, b.cols, a.cols)
+    let nr = 2 * Lanes.scalarCount
+    let rows = roundUp(m, tileRows)
+    withScratch(count: rows * k) { packedA in
+        // Slice pc of A starts at rows · pc: each slice holds rows · kcur floats.
+        for pc in stride(from: 0, to: k, by: gemmDepthBlock) {
+            let kcur = Swift.min(gemmDepthBlock, k - pc)
+            pack(a, rows: 0, count: m, depth: pc, kcur, panel: tileRows, into: packedA + rows * pc)
+        }
+        let panels = (n + nr - 1) / nr
+        let groups = (panels + gemmColumnPanels - 1) / gemmColumnPanels
+        parallelFor(groups, threads: threads) { group in
+            withScratch(count: nr * Swift.min(gemmDepthBlock, k)) { packedB in
+                let first = group * gemmColumnPanels
+                for panel in first..<Swift.min(panels, first + gemmColumnPanels) {
+                    let jr = panel * nr
+                    let cols = Swift.min(nr, n - jr)
+                    for pc in stride(from: 0, to: k, by: gemmDepthBlock) {
+                        let kcur = Swift.min(gemmDepthBlock, k - pc)
+                        pack(b.transposed, rows: jr, count: cols, depth: pc, kcur, panel: nr, into: packedB)
+                        for ir in stride(from: 0, to: m, by: tileRows) {
+                            tile(
+                                lanes, depth: kcur, a: packedA + rows * pc + ir * kcur, b: packedB,
+                                c: c + ir * ldc + jr, ldc: ldc, rows: Swift.min(tileRows, m - ir),
+                                cols: cols, accumulate: pc > 0)
+                        }
+                    }
+                    if let bias {
+                        for row in 0..<m { addBias(bias + jr, to: c + row * ldc + jr, count: cols) }
                     }
                 }
             }

@@ -4,11 +4,13 @@ import Glibc
 // Times every public op of Drop at a small (1,024-element) and a large (64·197·768) size, in
 // whatever build links it: `Benchmarks/ops_bench.sh` builds it with `swift build` (debug), the
 // build lessons link, and runs `Benchmarks/ops_bench.py` on the same cases beside it.
-// Usage: ops-bench [rounds] [op]; prints `size<TAB>op<TAB>median seconds per call`, for every op
-// or only the one named (for profiling it: `perf record .build/debug/ops-bench 50 -x`).
+// Usage: ops-bench [rounds] [op ...]; prints `size<TAB>op<TAB>median seconds per call`, for every
+// op or only those named, interleaved in the full list's order (for profiling one:
+// `perf record .build/debug/ops-bench 50 -x`).
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 9
-let only = CommandLine.arguments.dropFirst(2).first
+let named = Set(CommandLine.arguments.dropFirst(2))
+let only = named.isEmpty ? nil : named
 setNumThreads(2)
 
 /// Seconds on the monotonic clock.
@@ -119,7 +121,7 @@ func medians(_ cases: [(String, () -> Any)], calls: Int) -> [Double] {
 }
 
 for large in [false, true] {
-    let all = cases(large: large).filter { only == nil || $0.0 == only }
+    let all = cases(large: large).filter { only?.contains($0.0) ?? true }
     for ((name, _), seconds) in zip(all, medians(all, calls: large ? 1 : 200)) {
         print("\(large ? "large" : "small")\t\(name)\t\(seconds)")
     }

@@ -257,13 +257,21 @@ func transposeEights(
     for p in stride(from: 0, to: depth, by: 4) {
         for h in stride(from: 0, to: rows, by: 8) {
             let q = start + h * ld + p
-            let r0 = quad(q), r1 = quad(q + ld), r2 = quad(q + 2 * ld), r3 = quad(q + 3 * ld)
-            let r4 = quad(q + 4 * ld), r5 = quad(q + 5 * ld), r6 = quad(q + 6 * ld)
-            let r7 = quad(q + 7 * ld)
+            // Rows r and r + 4 share a vector, so that two-source shuffles within its 128-bit
+            // halves (unpack, then shuffle: 8 of them) finish the transpose.
+            let a0 = SIMD8(lowHalf: quad(q), highHalf: quad(q + 4 * ld))
+            let a1 = SIMD8(lowHalf: quad(q + ld), highHalf: quad(q + 5 * ld))
+            let a2 = SIMD8(lowHalf: quad(q + 2 * ld), highHalf: quad(q + 6 * ld))
+            let a3 = SIMD8(lowHalf: quad(q + 3 * ld), highHalf: quad(q + 7 * ld))
+            let u0 = SIMD8(a0[0], a1[0], a0[1], a1[1], a0[4], a1[4], a0[5], a1[5])
+            let u1 = SIMD8(a0[2], a1[2], a0[3], a1[3], a0[6], a1[6], a0[7], a1[7])
+            let u2 = SIMD8(a2[0], a3[0], a2[1], a3[1], a2[4], a3[4], a2[5], a3[5])
+            let u3 = SIMD8(a2[2], a3[2], a2[3], a3[3], a2[6], a3[6], a2[7], a3[7])
             let d = out + p * rows + h
-            for j in 0..<4 {
-                store(SIMD8(r0[j], r1[j], r2[j], r3[j], r4[j], r5[j], r6[j], r7[j]), d + j * rows)
-            }
+            store(SIMD8(u0[0], u0[1], u2[0], u2[1], u0[4], u0[5], u2[4], u2[5]), d)
+            store(SIMD8(u0[2], u0[3], u2[2], u2[3], u0[6], u0[7], u2[6], u2[7]), d + rows)
+            store(SIMD8(u1[0], u1[1], u3[0], u3[1], u1[4], u1[5], u3[4], u3[5]), d + 2 * rows)
+            store(SIMD8(u1[2], u1[3], u3[2], u3[3], u1[6], u1[7], u3[6], u3[7]), d + 3 * rows)
         }
     }
 }

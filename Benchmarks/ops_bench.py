@@ -40,6 +40,13 @@ def cases(large):
     heads = 12 if large else 4
     attention, mlp = Attention(dim, num_heads=heads), Mlp(dim, 4 * dim)
     block = Block(dim=dim, num_heads=heads, drop_path=0.1).train()
+    rows, classes = (1024, 1024) if large else (8, 128)
+    logits = torch.randn(rows, classes, generator=g)
+    targets = torch.tensor([i * 7919 % classes for i in range(rows)])
+    maps = torch.randn((16, 64, 32, 32) if large else (1, 4, 16, 16), generator=g)
+    features = torch.randn((1024, 1024) if large else (32, 32), generator=g)
+    batch_norm = torch.nn.BatchNorm1d(features.shape[1]).train()
+    unsqueezed = x.unsqueeze(1)
 
     def add_in_place():
         z = x.clone()
@@ -49,6 +56,7 @@ def cases(large):
     return [
         ("zeros", lambda: torch.zeros(shape)),
         ("full", lambda: torch.full(shape, 0.5)),
+        ("ones", lambda: torch.ones(shape)),
         ("arange", lambda: torch.arange(float(n))),
         ("linspace", lambda: torch.linspace(0, 1, n)),
         ("rand", lambda: torch.rand(shape, generator=g)),
@@ -76,6 +84,7 @@ def cases(large):
         ("sqrt", lambda: y.sqrt()),
         ("abs", lambda: x.abs()),
         ("floor", lambda: x.floor()),
+        ("relu", lambda: torch.relu(x)),
         ("erf", lambda: x.erf()),
         ("sum", lambda: x.sum()),
         ("sum(dim:2)", lambda: x.sum(dim=2)),
@@ -89,6 +98,7 @@ def cases(large):
         ("min", lambda: x.min()),
         ("softmax(dim:2)", lambda: x.softmax(dim=2)),
         ("softmax(dim:1)", lambda: x.softmax(dim=1)),
+        ("logSoftmax(dim:2)", lambda: F.log_softmax(x, dim=2)),
         ("matmul", lambda: a @ w),
         ("reshape", lambda: x.reshape(-1, d)),
         ("x[i]", lambda: x[1]),
@@ -96,10 +106,15 @@ def cases(large):
         ("permute(2,0,1)", lambda: x.permute(2, 0, 1).contiguous()),
         ("flatten", lambda: x.flatten()),
         ("unsqueeze", lambda: x.unsqueeze(0)),
+        ("squeeze", lambda: unsqueezed.squeeze(1)),
         ("dropout", lambda: F.dropout(x, 0.1, training=True)),
         ("dropPath", lambda: timm.layers.drop_path(x, 0.1, training=True)),
         ("dropout2d", lambda: F.dropout2d(x, 0.1, training=True)),
         ("stochasticDepth", lambda: stochastic_depth(x, 0.1, "row", training=True)),
+        ("dropBlock2d", lambda: timm.layers.drop_block_2d(maps, 0.1, 7)),
+        ("crossEntropy", lambda: F.cross_entropy(logits, targets)),
+        ("mseLoss", lambda: F.mse_loss(x, y)),
+        ("BatchNorm1d", lambda: batch_norm(features)),
         ("Linear", lambda: linear(tokens)),
         ("LayerNorm", lambda: norm(tokens)),
         ("GELU", lambda: gelu(tokens)),

@@ -1,3 +1,5 @@
+internal import _DropKernels
+
 /// Batch normalisation over the batch of `(N, C)` inputs, like `nn.BatchNorm1d(C)`.
 ///
 /// In training mode each feature is normalised with its mean and biased variance over the batch,
@@ -50,12 +52,11 @@ public final class BatchNorm1d: Module, CustomStringConvertible {
             x.ndim == 2 && x.shape[1] == c,
             "BatchNorm1d(\(c)): expected input of shape (N, \(c)), got \(x.shape)")
         let n = x.shape[0]
-        let xs = x.scalars
         var mean = runningMean.scalars.map(Double.init)
         var invStd = runningVar.scalars.map { 1 / (Double($0) + eps).squareRoot() }
         if training {
             check(n > 1, "Expected more than 1 value per channel when training, got input size \(x.shape)")
-            let stats = Self.batchStatistics(xs, rows: n, features: c)
+            let stats = x.withElements { Self.batchStatistics($0.baseAddress!, rows: n, features: c) }
             var running = (runningMean.scalars, runningVar.scalars)
             for j in 0..<c {
                 mean[j] = stats.mean[j]
@@ -75,23 +76,66 @@ public final class BatchNorm1d: Module, CustomStringConvertible {
             alpha[j] = Float(invStd[j]) * w[j]
             beta[j] = b[j] - Float(mean[j]) * alpha[j]
         }
-        var ys = [Float](repeating: 0, count: xs.count)
-        for i in 0..<n {
-            for j in 0..<c { ys[i * c + j] = xs[i * c + j] * alpha[j] + beta[j] }
+        let ys = x.withElements { xs in
+            alpha.withUnsafeBufferPointer { alpha in
+                beta.withUnsafeBufferPointer { beta in
+                    freshScalars(count: n * c) { y in
+                        let (x, alpha, beta) = (xs.baseAddress!, alpha.baseAddress!, beta.baseAddress!)
+                        forEachRange(n, itemSize: c) { rows in
+                            for i in rows {
+                                let (from, to) = (x + i * c, y + i * c)
+                                for j in 0..<c { to[j] = from[j] * alpha[j] + beta[j] }
+                            }
+                        }
+                    }
+                }
+            }
         }
         return Tensor(uncheckedScalars: ys, shape: x.shape)
             .recordingBatchNorm(x, weight, bias, mean: mean, invStd: invStd, batchStatistics: training)
     }
 
-    /// Per-feature mean and sum of squared deviations of `(rows, features)` values, in Double.
-    static func batchStatistics(_ xs: [Float], rows: Int, features: Int) -> (mean: [Double], sumOfSquares: [Double]) {
+    /// Per-feature mean and sum of squared deviations of `(rows, features)` values, in Double:
+    /// each feature's sums run over the rows in order, so splitting the features between
+    /// threads changes no bit.
+    static func batchStatistics(
+        _ x: UnsafePointer<Float>, rows: Int, features: Int
+    ) -> (mean: [Double], sumOfSquares: [Double]) {
         var mean = [Double](repeating: 0, count: features), squares = mean
-        for i in 0..<rows { for j in 0..<features { mean[j] += Double(xs[i * features + j]) } }
-        for j in 0..<features { mean[j] /= Double(rows) }
-        for i in 0..<rows {
-            for j in 0..<features {
-                let d = Double(xs[i * features + j]) - mean[j]
-                squares[j] += d * d
+        mean.withUnsafeMutableBufferPointer { mean in
+            squares.withUnsafeMutableBufferPointer { squares in
+                let (m, s) = (mean.baseAddress!, squares.baseAddress!)
+                forEachFeatureTile(rows: rows, features: features) { range in
+                    // Four rows per sweep of the tile: each feature's adds stay in row order, with
+                    // a quarter of the loads and stores of its running sums.
+                    let quads = rows / 4 * 4
+                    for i in stride(from: 0, to: quads, by: 4) {
+                        let r0 = x + i * features, r1 = r0 + features, r2 = r1 + features, r3 = r2 + features
+                        prefetchRows(r0 + 4 * features, 4, features, range)
+                        for j in range { m[j] = m[j] + Double(r0[j]) + Double(r1[j]) + Double(r2[j]) + Double(r3[j]) }
+                    }
+                    for i in quads..<rows {
+                        let row = x + i * features
+                        for j in range { m[j] += Double(row[j]) }
+                    }
+                    for j in range { m[j] /= Double(rows) }
+                    for i in stride(from: 0, to: quads, by: 4) {
+                        let r0 = x + i * features, r1 = r0 + features, r2 = r1 + features, r3 = r2 + features
+                        prefetchRows(r0 + 4 * features, 4, features, range)
+                        for j in range {
+                            let d0 = Double(r0[j]) - m[j], d1 = Double(r1[j]) - m[j]
+                            let d2 = Double(r2[j]) - m[j], d3 = Double(r3[j]) - m[j]
+                            s[j] = s[j] + d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3
+                        }
+                    }
+                    for i in quads..<rows {
+                        let row = x + i * features
+                        for j in range {
+                            let d = Double(row[j]) - m[j]
+                            s[j] += d * d
+                        }
+                    }
+                }
             }
         }
         return (mean, squares)
@@ -102,4 +146,23 @@ public final class BatchNorm1d: Module, CustomStringConvertible {
     public var description: String {
         "BatchNorm1d(\(weight.numel), eps=\(eps), momentum=\(momentum), affine=True, bias=True, track_running_stats=True)"
     }
+}
+
+/// Asks for the cache lines of `range` in `count` rows `stride` floats apart from `row` (a hint:
+/// past the end is harmless).
+@inline(__always)
+private func prefetchRows(_ row: UnsafePointer<Float>, _ count: Int, _ stride: Int, _ range: Range<Int>) {
+    for r in 0..<count {
+        for j in Swift.stride(from: range.lowerBound, to: range.upperBound, by: 16) { prefetch(row + r * stride + j) }
+    }
+}
+
+/// Runs `body` on ranges of adjacent features of a `(rows, features)` batch, one per thread:
+/// each body sums its features over the rows in order, so the split changes no bit. The rows
+/// are strided, so the wider the range, the longer each contiguous read (the hardware
+/// prefetcher stops at pages).
+func forEachFeatureTile(rows: Int, features: Int, _ body: (Range<Int>) -> Void) {
+    let threads = rows * features < parallelElements ? 1 : getNumThreads()
+    let tiles = Swift.max(1, Swift.min(threads, features / 16))
+    parallelFor(tiles, threads: tiles) { tile in body(tile * features / tiles..<(tile + 1) * features / tiles) }
 }

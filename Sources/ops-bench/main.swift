@@ -42,9 +42,19 @@ func cases(large: Bool) -> [(String, () -> Any)] {
     let attention = Attention(dim: dim, numHeads: heads)
     let mlp = Mlp(inFeatures: dim, hiddenFeatures: 4 * dim)
     let block = Block(dim: dim, numHeads: heads, dropPath: 0.1)
+    // Losses on (N, C) logits, DropBlock on (B, C, H, W) maps, batch norm on (N, C): ≥ 1M
+    // elements when large, 1,024 when small.
+    let (rows, classes) = large ? (1024, 1024) : (8, 128)
+    let logits = randn([rows, classes], generator: g)
+    let targets = (0..<rows).map { $0 * 7919 % classes }
+    let maps = large ? randn([16, 64, 32, 32], generator: g) : randn([1, 4, 16, 16], generator: g)
+    let features = large ? randn([1024, 1024], generator: g) : randn([32, 32], generator: g)
+    let batchNorm = BatchNorm1d(features.shape[1])
+    let unsqueezed = x.unsqueeze(1)
     return [
         ("zeros", { zeros(shape) }),
         ("full", { full(shape, 0.5) }),
+        ("ones", { ones(shape) }),
         ("arange", { arange(Float(n)) }),
         ("linspace", { linspace(0, 1, n) }),
         ("rand", { rand(shape, generator: g) }),
@@ -72,6 +82,7 @@ func cases(large: Bool) -> [(String, () -> Any)] {
         ("sqrt", { y.sqrt() }),
         ("abs", { x.abs() }),
         ("floor", { x.floor() }),
+        ("relu", { x.relu() }),
         ("erf", { x.erf() }),
         ("sum", { x.sum() }),
         ("sum(dim:2)", { x.sum(dim: 2) }),
@@ -85,6 +96,7 @@ func cases(large: Bool) -> [(String, () -> Any)] {
         ("min", { x.min() }),
         ("softmax(dim:2)", { x.softmax(dim: 2) }),
         ("softmax(dim:1)", { x.softmax(dim: 1) }),
+        ("logSoftmax(dim:2)", { x.logSoftmax(dim: 2) }),
         ("matmul", { a.matmul(w) }),
         ("reshape", { x.reshape(-1, d) }),
         ("x[i]", { x[1] }),
@@ -92,10 +104,15 @@ func cases(large: Bool) -> [(String, () -> Any)] {
         ("permute(2,0,1)", { x.permute(2, 0, 1) }),
         ("flatten", { x.flatten() }),
         ("unsqueeze", { x.unsqueeze(0) }),
+        ("squeeze", { unsqueezed.squeeze(1) }),
         ("dropout", { dropout(x, p: 0.1, generator: g) }),
         ("dropPath", { dropPath(x, dropProb: 0.1, training: true, generator: g) }),
         ("dropout2d", { dropout2d(x, p: 0.1, generator: g) }),
         ("stochasticDepth", { stochasticDepth(x, p: 0.1, mode: .row, training: true, generator: g) }),
+        ("dropBlock2d", { dropBlock2d(maps, dropProb: 0.1, blockSize: 7, generator: g) }),
+        ("crossEntropy", { crossEntropy(logits, targets: targets) }),
+        ("mseLoss", { mseLoss(x, y) }),
+        ("BatchNorm1d", { batchNorm(features) }),
         ("Linear", { linear(tokens) }),
         ("LayerNorm", { norm(tokens) }),
         ("GELU", { gelu(tokens) }),

@@ -86,6 +86,49 @@ private struct BatchNormFixture: Decodable {
         }
     }
 
+    @Test func aLargeBatchSplitBetweenThreadsKeepsEachFeaturesSumsInRowOrder() {
+        // 601 × 515: above the threading threshold, rows not a multiple of four, features not a
+        // multiple of the tile split. Reference: each feature's Double sums over the rows in order.
+        let (n, c) = (601, 515)
+        let xs = randn([n, c], generator: Generator(seed: 3)).scalars
+        let bn = BatchNorm1d(c)
+        bn.weight = Tensor((0..<c).map { 1 + Float($0 % 7) / 8 }, shape: [c])
+        bn.bias = Tensor((0..<c).map { Float($0 % 5) / 4 - 0.5 }, shape: [c])
+        let out = noGrad { bn(Tensor(xs, shape: [n, c])) }
+        var expected = [Float](repeating: 0, count: n * c)
+        var runningMean = [Float](repeating: 0, count: c), runningVar = runningMean
+        for j in 0..<c {
+            var mean = 0.0, squares = 0.0
+            for i in 0..<n { mean += Double(xs[i * c + j]) }
+            mean /= Double(n)
+            for i in 0..<n {
+                let d = Double(xs[i * c + j]) - mean
+                squares += d * d
+            }
+            runningMean[j] = Float(0.1 * mean + 0.9 * 0.0)
+            runningVar[j] = Float(0.1 * (squares / Double(n - 1)) + 0.9 * 1.0)
+            let alpha = Float(1 / (squares / Double(n) + 1e-5).squareRoot()) * bn.weight.scalars[j]
+            let beta = bn.bias.scalars[j] - Float(mean) * alpha
+            for i in 0..<n { expected[i * c + j] = xs[i * c + j] * alpha + beta }
+        }
+        #expect(out.scalars == expected)
+        #expect(bn.runningMean.scalars == runningMean)
+        #expect(bn.runningVar.scalars == runningVar)
+
+        // The backward's per-feature sums, split the same way: the same bits on 1 and 3 threads.
+        let defaultThreads = getNumThreads()
+        defer { setNumThreads(defaultThreads) }
+        let upstream = randn([n, c], generator: Generator(seed: 4))
+        let gradients = [1, 3].map { threads in
+            setNumThreads(threads)
+            let module = BatchNorm1d(c)
+            let x = leaf(xs, [n, c])
+            module(x).backward(gradient: upstream)
+            return [x.grad!.scalars, module.weight.grad!.scalars, module.bias.grad!.scalars]
+        }
+        #expect(gradients[0] == gradients[1])
+    }
+
     @Test func gradientsMatchFiniteDifferences() {
         let c = BatchNormFixture.shared.cases[0]
         let batch = c.batches[0]

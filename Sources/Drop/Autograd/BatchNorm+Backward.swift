@@ -12,32 +12,46 @@ extension Tensor {
         }
         let savedX = SavedTensor(x), savedW = SavedTensor(weight)
         return recording("NativeBatchNormBackward0", [x, weight, bias]) { g in
-            let (xs, w, gs) = (savedX.unpack().scalars, savedW.unpack().scalars, g.scalars)
-            let c = w.count, n = xs.count / c
-            var sumG = [Double](repeating: 0, count: c), sumGX = sumG
-            for i in 0..<n {
-                for j in 0..<c {
-                    let xHat = (Double(xs[i * c + j]) - mean[j]) * invStd[j]
-                    sumG[j] += Double(gs[i * c + j])
-                    sumGX[j] += Double(gs[i * c + j]) * xHat
-                }
-            }
-            var gradX = [Float](repeating: 0, count: xs.count)
-            for i in 0..<n {
-                for j in 0..<c {
-                    let scale = Double(w[j]) * invStd[j]
-                    var gx = Double(gs[i * c + j])
-                    if batchStatistics {
-                        let xHat = (Double(xs[i * c + j]) - mean[j]) * invStd[j]
-                        gx -= sumG[j] / Double(n) + xHat * sumGX[j] / Double(n)
+            let (x, w) = (savedX.unpack(), savedW.unpack().scalars)
+            let c = w.count, n = x.numel / c
+            let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * c)
+            defer { sums.deallocate() }
+            sums.initialize(repeating: 0)
+            let (sumG, sumGX) = (sums.baseAddress!, sums.baseAddress! + c)
+            let gradX = x.withElements { xs in
+                g.withElements { gs in
+                    let (x, g) = (xs.baseAddress!, gs.baseAddress!)
+                    // Per feature, over the rows in order (the features split between threads).
+                    forEachFeatureTile(rows: n, features: c) { range in
+                        for i in 0..<n {
+                            for j in range {
+                                let xHat = (Double(x[i * c + j]) - mean[j]) * invStd[j]
+                                sumG[j] += Double(g[i * c + j])
+                                sumGX[j] += Double(g[i * c + j]) * xHat
+                            }
+                        }
                     }
-                    gradX[i * c + j] = Float(scale * gx)
+                    return freshScalars(count: n * c) { out in
+                        forEachRange(n, itemSize: c) { rows in
+                            for i in rows {
+                                for j in 0..<c {
+                                    let scale = Double(w[j]) * invStd[j]
+                                    var gx = Double(g[i * c + j])
+                                    if batchStatistics {
+                                        let xHat = (Double(x[i * c + j]) - mean[j]) * invStd[j]
+                                        gx -= sumG[j] / Double(n) + xHat * sumGX[j] / Double(n)
+                                    }
+                                    out[i * c + j] = Float(scale * gx)
+                                }
+                            }
+                        }
+                    }
                 }
             }
             return [
                 Tensor(uncheckedScalars: gradX, shape: g.shape),
-                Tensor(uncheckedScalars: sumGX.map(Float.init), shape: [c]),
-                Tensor(uncheckedScalars: sumG.map(Float.init), shape: [c]),
+                Tensor(uncheckedScalars: (0..<c).map { Float(sumGX[$0]) }, shape: [c]),
+                Tensor(uncheckedScalars: (0..<c).map { Float(sumG[$0]) }, shape: [c]),
             ]
         }
     }

@@ -11,7 +11,7 @@ running_mean = (draws.double().cumsum(0) / torch.arange(1, 4001)).float()
 print("running mean after 10, 100, 1000, 4000 draws:", running_mean[[9, 99, 999, 3999]])
 
 # %% twin of Lessons/04-why-divide.md:257
-# twin-tolerance: 0.2
+# twin-tolerance: 0.02 relative 0.05
 import torch, torch.nn.functional as F
 from sklearn.datasets import load_digits
 
@@ -57,7 +57,7 @@ claim("scaled-twice-accuracy", "accuracy lost when multiplied by q", results[0][
 claim("divided-again-accuracy", "accuracy lost multiplied by q minus lost divided again",
       (results[0][1] - results[2][1]) - (results[0][1] - results[1][1]), 0)
 
-# %% twin of Lessons/04-why-divide.md:340
+# %% twin of Lessons/04-why-divide.md:341
 # twin-tolerance: 0.002
 import torch, torch.nn.functional as F
 from sklearn.datasets import load_digits

@@ -168,7 +168,7 @@ claim("scaled-twice-accuracy", "accuracy lost when multiplied by q", results[0].
 claim("divided-again-accuracy", "accuracy lost multiplied by q minus lost divided again",
       (results[0].accuracy - results[2].accuracy) - (results[0].accuracy - results[1].accuracy), atLeast: 0)
 
-// MARK: - Block 4 (Lessons/04-why-divide.md:317)
+// MARK: - Block 4 (Lessons/04-why-divide.md:318)
 manualSeed(3903467213)
 // The first hidden layer of an untrained network, then dropout, then batch norm.
 let layer = Linear(inFeatures: 64, outFeatures: 64)

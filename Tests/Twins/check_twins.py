@@ -10,6 +10,13 @@ lessons or Drop, e.g. with `lessons build --seed 7 --out /tmp/s7` and this scrip
 A twin whose values pass through a matrix product (summed in PyTorch's order, not Drop's) opts into a
 tolerance with a comment line `# twin-tolerance: 1e-4`: its text must then match with every number
 within that absolute difference of the Swift block's (whitespace may differ: a column can widen).
+`# twin-tolerance: 0.02 relative 0.05` allows 0.02 plus 5 % of the Swift number: for a twin whose
+numbers span magnitudes, such as a loss that the lesson makes explode.
+
+A twin of a long training, where the two runs become different solutions, opts instead into
+`# twin-claims`: its numbers are not compared, but it must print the claims the Swift blocks printed
+(`claim NAME: … (margin M)` lines, the same names in the same order), and each must hold for its own
+run (M ≥ 0). What it checks is that PyTorch's networks bear out what the lesson asserts.
 """
 import html, pathlib, re, subprocess, sys
 
@@ -18,11 +25,20 @@ piece = re.compile(
     r'<pre class="stdout">(?P<out>.*?)</pre>|<pre><code class="language-python">(?P<py>.*?)</code></pre>',
     re.S)
 number = r"-?\d+(?:\.\d*)?(?:e[+-]?\d+)?"
-tolerance_marker = re.compile(r"^# twin-tolerance: (\S+)$", re.M)
+tolerance_marker = re.compile(r"^# twin-tolerance: (\S+)(?: relative (\S+))?$", re.M)
+claims_marker = re.compile(r"^# twin-claims$", re.M)
+claim_line = re.compile(r"^claim (\S+): .*\(margin (-?\d+(?:\.\d*)?)\)$", re.M)
 
 
-def matches_within(expected, printed, tolerance):
-    """Whether `expected` appears in `printed` with its numbers within `tolerance` and its text equal."""
+def claims_hold(out, printed):
+    """Whether `out` prints the claims of `printed`, by name and in order, each with a margin ≥ 0."""
+    theirs, ours = claim_line.findall(out), claim_line.findall(printed)
+    return bool(ours) and [n for n, _ in theirs] == [n for n, _ in ours] and all(float(m) >= 0 for _, m in theirs)
+
+
+def matches_within(expected, printed, tolerance, relative=0.0):
+    """Whether `expected` appears in `printed` with its text equal and each number within
+    `tolerance` + `relative` × |the printed number|."""
     parts = re.split(f"({number})", expected)
 
     def text(part):  # words in order; whitespace before, between and after them may differ
@@ -35,7 +51,8 @@ def matches_within(expected, printed, tolerance):
     # A number never starts inside another; matches may overlap (a wrong candidate hides none).
     pattern = "".join(rf"(?<![\d.])({number})" if i % 2 else text(part) for i, part in enumerate(parts))
     for found in re.finditer(f"(?={pattern})", printed):
-        if all(abs(float(a) - float(b)) <= tolerance for a, b in zip(parts[1::2], found.groups())):
+        if all(abs(float(a) - float(b)) <= tolerance + relative * abs(float(b))
+               for a, b in zip(parts[1::2], found.groups())):
             return True
     return False
 
@@ -55,7 +72,11 @@ def main():
             checked += 1
             out = run.stdout.strip()
             marker = tolerance_marker.search(code)
-            same = out in printed or (marker is not None and matches_within(out, printed, float(marker.group(1))))
+            if claims_marker.search(code):
+                same = claims_hold(out, printed)
+            else:
+                same = out in printed or (marker is not None and matches_within(
+                    out, printed, float(marker.group(1)), float(marker.group(2) or 0)))
             ok = run.returncode == 0 and out and same
             print(f"{page.name}: twin {checked}: {'same output' if ok else 'DIFFERS'}")
             if not ok:

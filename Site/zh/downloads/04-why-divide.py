@@ -11,7 +11,7 @@ running_mean = (draws.double().cumsum(0) / torch.arange(1, 4001)).float()
 print("抽样 10、100、1000、4000 次后的累积平均：", running_mean[[9, 99, 999, 3999]])
 
 # %% twin of Lessons/zh/04-why-divide.md:223
-# twin-tolerance: 0.2
+# twin-tolerance: 0.02 relative 0.05
 import torch, torch.nn.functional as F
 from sklearn.datasets import load_digits
 

@@ -40,19 +40,33 @@ public func dropBlock2d(
 
 /// 1 on every position within a block around a seed: `max_pool2d(seeds, (kh, kw), stride 1,
 /// padding (kh/2, kw/2))`, then timm's crop of the extra row/column an even size gives.
+///
+/// The pool is separable, and on 0s and 1s exact: a row pass marks the positions with a seed
+/// within their window of columns, then a column pass those with a mark within their window of
+/// rows (kh + kw looks per position instead of kh · kw).
 private func growBlocks(_ seeds: [Float], maps: Int, h: Int, w: Int, kh: Int, kw: Int) -> [Float] {
     // Output (i, j) of the cropped pool covers rows i + crop − pad … + kh − 1 of the input.
     let top = (kh + 1) % 2 - kh / 2, left = (kw + 1) % 2 - kw / 2
     var out = [Float](repeating: 0, count: seeds.count)
+    var marks = [Bool](repeating: false, count: h * w)
     for map in 0..<maps {
         let base = map * h * w
+        for r in 0..<h {
+            for j in 0..<w {
+                var hit = false
+                for s in max(0, j + left)..<min(w, j + left + kw) where seeds[base + r * w + s] == 1 {
+                    hit = true
+                    break
+                }
+                marks[r * w + j] = hit
+            }
+        }
         for i in 0..<h {
             for j in 0..<w {
                 var hit: Float = 0
-                for r in max(0, i + top)..<min(h, i + top + kh) where hit == 0 {
-                    for s in max(0, j + left)..<min(w, j + left + kw) where seeds[base + r * w + s] == 1 {
-                        hit = 1
-                    }
+                for r in max(0, i + top)..<min(h, i + top + kh) where marks[r * w + j] {
+                    hit = 1
+                    break
                 }
                 out[base + i * w + j] = hit
             }

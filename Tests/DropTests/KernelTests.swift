@@ -17,10 +17,11 @@ import _DropKernels
     func matmulSumsEachElementInOrderWithFusedMultiplyAdds(build: KernelBuild, threads: Int) {
         // Shapes that cross every blocking boundary and leave ragged edge tiles, and narrow
         // ones (at most 16 columns: the AVX-512 build's 16-wide tiles). Up to 96 rows a product
-        // takes `columnGemm`'s path; the last two are wide enough for it to use the threads.
+        // takes `columnGemm`'s path; (5, 300, 1100) and (96, 40, 700) are wide enough for it to
+        // use the threads. The last two are deeper than one depth slice, on both paths.
         for (m, k, n) in [
             (203, 531, 37), (17, 17, 16), (37, 300, 9), (13, 5, 17), (64, 259, 48), (5, 300, 1100),
-            (96, 40, 700),
+            (96, 40, 700), (23, 1700, 70), (100, 1000, 20),
         ] {
             let (a, b) = (Self.values(m * k, 0), Self.values(k * n, 1))
             var naive = [Float](repeating: 0, count: m * n)

@@ -15,7 +15,7 @@ package func libmKernel<Build, Math: LibmLanes>(
 ) {
     LibmTables.with { tables in
         switch function {
-        case .exp: libmElements(x, y, count: count) { Math.exp($0, tables) }
+        case .exp: Math.expElements(x, y, count: count, tables) { $0 }
         case .log: libmElements(x, y, count: count) { Math.log($0, tables) }
         case .erf: erfElements(x, y, count: count) { Math.erf($0, tables, tail: $1) }
         }

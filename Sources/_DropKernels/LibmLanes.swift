@@ -6,6 +6,11 @@ import Glibc
 @usableFromInline
 package protocol LibmLanes {
     static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
+    /// `y[i] = exp(f(x)[i])` for `count` floats, eight at a time (a last partial vector padded
+    /// with ones before `f`): the same bits as `exp` of each vector.
+    static func expElements(
+        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int, _ tables: LibmTables,
+        _ f: (SIMD8<Float>) -> SIMD8<Float>)
     static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float>
     /// With `tail` false, the lanes with 1.25 ≤ |x| < 6 may hold anything: `erfElements`
     /// computes those on their own.
@@ -41,6 +46,11 @@ package enum VectorLibm<Build>: LibmLanes {
     @inlinable @inline(__always)
     package static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmExp(x, table: tables.exp) }
     @inlinable @inline(__always)
+    package static func expElements(
+        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int, _ tables: LibmTables,
+        _ f: (SIMD8<Float>) -> SIMD8<Float>
+    ) { libmExpElements(x, y, count: count, table: tables.exp, f) }
+    @inlinable @inline(__always)
     package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmLog(x, table: tables.log) }
     @inlinable @inline(__always)
     package static func erf(_ x: SIMD16<Float>, _ tables: LibmTables, tail: Bool) -> SIMD16<Float> {
@@ -54,6 +64,11 @@ package enum VectorLibm<Build>: LibmLanes {
 package enum ScalarLibm: LibmLanes {
     @inlinable @inline(__always)
     package static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { lanes(x, expf) }
+    @inlinable @inline(__always)
+    package static func expElements(
+        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int, _ tables: LibmTables,
+        _ f: (SIMD8<Float>) -> SIMD8<Float>
+    ) { libmElements(x, y, count: count) { exp(f($0), tables) } }
     @inlinable @inline(__always)
     package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { lanes(x, logf) }
     @inlinable @inline(__always)

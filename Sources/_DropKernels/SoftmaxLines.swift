@@ -48,7 +48,7 @@ func softmaxRows<Math: LibmLanes>(
     for l in 0..<count {
         let m = rowLargest(x + starts[l], count: n)
         largest[l] = m
-        libmElements(x + starts[l], z + starts[l], count: n) { Math.exp($0 - Float8(repeating: m), tables) }
+        Math.expElements(x + starts[l], z + starts[l], count: n, tables) { $0 - Float8(repeating: m) }
     }
     var total = Double8()
     for k in 0..<n {

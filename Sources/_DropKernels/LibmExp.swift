@@ -75,7 +75,9 @@ func libmExp(_ x: Float8, table: UnsafePointer<UInt64>) -> Float8 {
     return value
 }
 
-/// Vectors per chunk of `libmExpElements`.
+/// Vectors per chunk of `libmExpElements`: its scratch (3 · 32 UInt64, 768 bytes) stays under the
+/// 1 KiB that `withUnsafeTemporaryAllocation` puts on the stack. With 8 (1.5 KiB) it came from
+/// `malloc` on every call, once per softmax row, and softmax lost the gain.
 @usableFromInline let expChunkVectors = 4
 
 /// `y[i] = expf(f(x)[i])` for `count` floats, a vector of eight at a time; a last partial
@@ -83,8 +85,8 @@ func libmExp(_ x: Float8, table: UnsafePointer<UInt64>) -> Float8 {
 /// chunk of `expChunkVectors` vectors: the first computes k and r and writes k's table index
 /// and exponent bits to scratch memory; the second reads the indices back as integers, looks
 /// the table up and finishes. Taking the eight indices out of a vector register cost more than
-/// the table loads themselves (Zen 3: 1.07 → 0.74–1.0 ns per element, alternating, one
-/// thread). A chunk with a lane that needs libm's own call is redone by `libmExp`.
+/// the table loads themselves (Zen 3, 2 threads: `exp` of 1M floats 0.76–1.04 → 0.49–0.64 ms,
+/// Benchmarks/README.md). A chunk with a lane that needs libm's own call is redone by `libmExp`.
 @inlinable @inline(__always)
 func libmExpElements(
     _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,

@@ -27,9 +27,7 @@ import Glibc
 /// `table` is `libmExpTable`'s storage.
 @inlinable @inline(__always)
 func libmExpLanes(_ x: Float8, table: UnsafePointer<UInt64>) -> (value: Float8, special: Bits8) {
-    // Bits 20…30 of x: the exponent and three mantissa bits; 0x42b of them is |x| = 88.
-    let abstop = (bits8(x) &>> 20) & 0x7ff
-    let special = (abstop &+ (0x800 - 0x42b)) & 0x800
+    let special = libmExpSpecial(x)
     var xd = Double8()
     for l in 0..<8 { xd[l] = Double(x[l]) }
     let (ki, r) = libmExpReduction(xd)
@@ -38,6 +36,14 @@ func libmExpLanes(_ x: Float8, table: UnsafePointer<UInt64>) -> (value: Float8, 
     for l in 0..<8 { t[l] = table[Int(ki[l] & 31)] }
     t &+= ki &<< 47
     return (libmExpFinish(r, scale: unsafeBitCast(t, to: Double8.self)), special)
+}
+
+/// Nonzero in the lanes with |x| ≥ 88 or NaN, which take libm's own call: bits 20…30 of x
+/// are the exponent and three mantissa bits, and 0x42b of them is |x| = 88.
+@inlinable @inline(__always)
+func libmExpSpecial(_ x: Float8) -> Bits8 {
+    let abstop = (bits8(x) &>> 20) & 0x7ff
+    return (abstop &+ (0x800 - 0x42b)) & 0x800
 }
 
 /// x · 32/ln 2 = k + r: k rounded to an integer by the shift (its bits in `ki`'s low half), r
@@ -105,8 +111,7 @@ func libmExpElements(
                 var special = Bits8()
                 for v in 0..<expChunkVectors {
                     let xf = f(UnsafeRawPointer(x + i + 8 * v).loadUnaligned(as: Float8.self))
-                    let abstop = (bits8(xf) &>> 20) & 0x7ff
-                    special |= (abstop &+ (0x800 - 0x42b)) & 0x800
+                    special |= libmExpSpecial(xf)
                     var xd = Double8()
                     for l in 0..<8 { xd[l] = Double(xf[l]) }
                     let (ki, r) = libmExpReduction(xd)

@@ -260,23 +260,39 @@ func transposeEights(
     for p in stride(from: 0, to: depth, by: 4) {
         for h in stride(from: 0, to: rows, by: 8) {
             let q = start + h * ld + p
-            // Rows r and r + 4 share a vector, so that two-source shuffles within its 128-bit
-            // halves (unpack, then shuffle: 8 of them) finish the transpose.
-            let a0 = SIMD8(lowHalf: quad(q), highHalf: quad(q + 4 * ld))
-            let a1 = SIMD8(lowHalf: quad(q + ld), highHalf: quad(q + 5 * ld))
-            let a2 = SIMD8(lowHalf: quad(q + 2 * ld), highHalf: quad(q + 6 * ld))
-            let a3 = SIMD8(lowHalf: quad(q + 3 * ld), highHalf: quad(q + 7 * ld))
-            let u0 = SIMD8(a0[0], a1[0], a0[1], a1[1], a0[4], a1[4], a0[5], a1[5])
-            let u1 = SIMD8(a0[2], a1[2], a0[3], a1[3], a0[6], a1[6], a0[7], a1[7])
-            let u2 = SIMD8(a2[0], a3[0], a2[1], a3[1], a2[4], a3[4], a2[5], a3[5])
-            let u3 = SIMD8(a2[2], a3[2], a2[3], a3[3], a2[6], a3[6], a2[7], a3[7])
+            let c = transposedQuads(
+                quad(q), quad(q + ld), quad(q + 2 * ld), quad(q + 3 * ld),
+                quad(q + 4 * ld), quad(q + 5 * ld), quad(q + 6 * ld), quad(q + 7 * ld))
             let d = out + p * rows + h
-            store(SIMD8(u0[0], u0[1], u2[0], u2[1], u0[4], u0[5], u2[4], u2[5]), d)
-            store(SIMD8(u0[2], u0[3], u2[2], u2[3], u0[6], u0[7], u2[6], u2[7]), d + rows)
-            store(SIMD8(u1[0], u1[1], u3[0], u3[1], u1[4], u1[5], u3[4], u3[5]), d + 2 * rows)
-            store(SIMD8(u1[2], u1[3], u3[2], u3[3], u1[6], u1[7], u3[6], u3[7]), d + 3 * rows)
+            store(c.0, d)
+            store(c.1, d + rows)
+            store(c.2, d + 2 * rows)
+            store(c.3, d + 3 * rows)
         }
     }
+}
+
+/// Four steps of eight rows (row r's four values as the quad `r0`…`r7`), as four vectors of
+/// eight: step j's value of every row, row 0 first.
+@inlinable @inline(__always)
+func transposedQuads(
+    _ r0: SIMD4<Float>, _ r1: SIMD4<Float>, _ r2: SIMD4<Float>, _ r3: SIMD4<Float>,
+    _ r4: SIMD4<Float>, _ r5: SIMD4<Float>, _ r6: SIMD4<Float>, _ r7: SIMD4<Float>
+) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+    // Rows r and r + 4 share a vector, so that two-source shuffles within its 128-bit halves
+    // (unpack, then shuffle: 8 of them) finish the transpose.
+    let a0 = SIMD8(lowHalf: r0, highHalf: r4), a1 = SIMD8(lowHalf: r1, highHalf: r5)
+    let a2 = SIMD8(lowHalf: r2, highHalf: r6), a3 = SIMD8(lowHalf: r3, highHalf: r7)
+    let u0 = SIMD8(a0[0], a1[0], a0[1], a1[1], a0[4], a1[4], a0[5], a1[5])
+    let u1 = SIMD8(a0[2], a1[2], a0[3], a1[3], a0[6], a1[6], a0[7], a1[7])
+    let u2 = SIMD8(a2[0], a3[0], a2[1], a3[1], a2[4], a3[4], a2[5], a3[5])
+    let u3 = SIMD8(a2[2], a3[2], a2[3], a3[3], a2[6], a3[6], a2[7], a3[7])
+    return (
+        SIMD8(u0[0], u0[1], u2[0], u2[1], u0[4], u0[5], u2[4], u2[5]),
+        SIMD8(u0[2], u0[3], u2[2], u2[3], u0[6], u0[7], u2[6], u2[7]),
+        SIMD8(u1[0], u1[1], u3[0], u3[1], u1[4], u1[5], u3[4], u3[5]),
+        SIMD8(u1[2], u1[3], u3[2], u3[3], u1[6], u1[7], u3[6], u3[7])
+    )
 }
 
 @inlinable @inline(__always)

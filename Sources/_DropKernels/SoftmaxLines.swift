@@ -50,14 +50,35 @@ func softmaxRows<Math: LibmLanes>(
         largest[l] = m
         Math.expElements(x + starts[l], z + starts[l], count: n, tables) { $0 - Float8(repeating: m) }
     }
+    // The eight sums side by side, k in order in every lane: four steps of the eight rows at a
+    // time, transposed in registers (lane l's chain is row l's, as one gathered step would be).
     var total = Double8()
-    for k in 0..<n {
+    var k = 0
+    while k + 4 <= n {
+        @inline(__always) func row(_ l: Int) -> SIMD4<Float> { quad(UnsafePointer(z) + starts[l] + k) }
+        let c = transposedQuads(row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7))
+        total += widened(c.0)
+        total += widened(c.1)
+        total += widened(c.2)
+        total += widened(c.3)
+        k += 4
+    }
+    while k < n {
         var e = Double8()
         for l in 0..<8 { e[l] = Double(z[starts[l] + k]) }
         total += e
+        k += 1
     }
     var sums = Float8()
     for l in 0..<8 { sums[l] = Float(total[l]) }
+    // A chain that meets a NaN keeps the first one it met (an add returns its first NaN
+    // operand, the running sum); which NaN a vector add keeps depends on how the compiler
+    // ordered its operands, so a NaN sum is settled here: the row's first NaN exponential.
+    for l in 0..<count where sums[l].isNaN {
+        var k = 0
+        while !z[starts[l] + k].isNaN { k += 1 }
+        sums[l] = z[starts[l] + k]
+    }
     let logSums = logarithm ? Math.log(sums, tables) : sums
     for l in 0..<count {
         let (row, out) = (x + starts[l], z + starts[l])
@@ -117,11 +138,28 @@ func softmaxStrided<Math: LibmLanes>(
 @inlinable @inline(__always)
 func rowLargest(_ p: UnsafePointer<Float>, count: Int) -> Float {
     typealias Lanes = SIMD16<Float>
+    // Four running maxima, so that four compare-and-select chains overlap; the largest value
+    // does not depend on how the elements are grouped (NaNs never win; a zero's sign is settled
+    // below from memory).
+    @inline(__always) func load(_ i: Int) -> Lanes { UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self) }
+    @inline(__always) func keepLarger(_ lanes: inout Lanes, _ v: Lanes) { lanes.replace(with: v, where: v .>= lanes) }
     var lanes = Lanes(repeating: -.infinity)
     var i = 0
+    if count >= 4 * Lanes.scalarCount {
+        var (b, c, d) = (lanes, lanes, lanes)
+        while i + 4 * Lanes.scalarCount <= count {
+            keepLarger(&lanes, load(i))
+            keepLarger(&b, load(i + 16))
+            keepLarger(&c, load(i + 32))
+            keepLarger(&d, load(i + 48))
+            i += 4 * Lanes.scalarCount
+        }
+        keepLarger(&lanes, b)
+        keepLarger(&lanes, c)
+        keepLarger(&lanes, d)
+    }
     while i + Lanes.scalarCount <= count {
-        let v = UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
-        lanes.replace(with: v, where: v .>= lanes)
+        keepLarger(&lanes, load(i))
         i += Lanes.scalarCount
     }
     var largest = -Float.infinity

@@ -81,12 +81,7 @@ public final class BatchNorm1d: Module, CustomStringConvertible {
                 beta.withUnsafeBufferPointer { beta in
                     freshScalars(count: n * c) { y in
                         let (x, alpha, beta) = (xs.baseAddress!, alpha.baseAddress!, beta.baseAddress!)
-                        forEachRange(n, itemSize: c) { rows in
-                            for i in rows {
-                                let (from, to) = (x + i * c, y + i * c)
-                                for j in 0..<c { to[j] = from[j] * alpha[j] + beta[j] }
-                            }
-                        }
+                        forEachRange(n, itemSize: c) { rows in kernels.columnAffine(x, y, rows, c, alpha, beta) }
                     }
                 }
             }
@@ -106,35 +101,7 @@ public final class BatchNorm1d: Module, CustomStringConvertible {
             squares.withUnsafeMutableBufferPointer { squares in
                 let (m, s) = (mean.baseAddress!, squares.baseAddress!)
                 forEachFeatureTile(rows: rows, features: features) { range in
-                    // Four rows per sweep of the tile: each feature's adds stay in row order, with
-                    // a quarter of the loads and stores of its running sums.
-                    let quads = rows / 4 * 4
-                    for i in stride(from: 0, to: quads, by: 4) {
-                        let r0 = x + i * features, r1 = r0 + features, r2 = r1 + features, r3 = r2 + features
-                        prefetchRows(r0 + 4 * features, 4, features, range)
-                        for j in range { m[j] = m[j] + Double(r0[j]) + Double(r1[j]) + Double(r2[j]) + Double(r3[j]) }
-                    }
-                    for i in quads..<rows {
-                        let row = x + i * features
-                        for j in range { m[j] += Double(row[j]) }
-                    }
-                    for j in range { m[j] /= Double(rows) }
-                    for i in stride(from: 0, to: quads, by: 4) {
-                        let r0 = x + i * features, r1 = r0 + features, r2 = r1 + features, r3 = r2 + features
-                        prefetchRows(r0 + 4 * features, 4, features, range)
-                        for j in range {
-                            let d0 = Double(r0[j]) - m[j], d1 = Double(r1[j]) - m[j]
-                            let d2 = Double(r2[j]) - m[j], d3 = Double(r3[j]) - m[j]
-                            s[j] = s[j] + d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3
-                        }
-                    }
-                    for i in quads..<rows {
-                        let row = x + i * features
-                        for j in range {
-                            let d = Double(row[j]) - m[j]
-                            s[j] += d * d
-                        }
-                    }
+                    kernels.batchStatistics(x, rows, features, range, m, s)
                 }
             }
         }
@@ -145,15 +112,6 @@ public final class BatchNorm1d: Module, CustomStringConvertible {
     /// PyTorch prints the module.
     public var description: String {
         "BatchNorm1d(\(weight.numel), eps=\(eps), momentum=\(momentum), affine=True, bias=True, track_running_stats=True)"
-    }
-}
-
-/// Asks for the cache lines of `range` in `count` rows `stride` floats apart from `row` (a hint:
-/// past the end is harmless).
-@inline(__always)
-private func prefetchRows(_ row: UnsafePointer<Float>, _ count: Int, _ stride: Int, _ range: Range<Int>) {
-    for r in 0..<count {
-        for j in Swift.stride(from: range.lowerBound, to: range.upperBound, by: 16) { prefetch(row + r * stride + j) }
     }
 }
 

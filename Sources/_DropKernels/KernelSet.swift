@@ -67,6 +67,19 @@ package struct KernelSet: Sendable {
             _ weight: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ eps: Float,
             _ threads: Int
         ) -> Void
+    /// Batch norm's per-feature mean and squared deviations over the rows, for the features
+    /// `range` (`batchStatisticsKernel`).
+    package let batchStatistics:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ rows: Int, _ features: Int, _ range: Range<Int>,
+            _ mean: UnsafeMutablePointer<Double>, _ squares: UnsafeMutablePointer<Double>
+        ) -> Void
+    /// `y = x · alpha + beta` per column for the rows `rows` of `cols` floats (`columnAffineKernel`).
+    package let columnAffine:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ rows: Range<Int>, _ cols: Int,
+            _ alpha: UnsafePointer<Float>, _ beta: UnsafePointer<Float>
+        ) -> Void
     /// Blocks `blocks` of a whole-tensor sum of `count` floats (`valueBlocksKernel`).
     package let valueBlocks:
         @Sendable (
@@ -125,6 +138,13 @@ package struct KernelSet: Sendable {
             UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int, UnsafePointer<Float>,
             UnsafePointer<Float>, Float, Int
         ) -> Void,
+        batchStatistics: @escaping @Sendable (
+            UnsafePointer<Float>, Int, Int, Range<Int>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>
+        ) -> Void,
+        columnAffine: @escaping @Sendable (
+            UnsafePointer<Float>, UnsafeMutablePointer<Float>, Range<Int>, Int, UnsafePointer<Float>,
+            UnsafePointer<Float>
+        ) -> Void,
         valueBlocks: @escaping @Sendable (
             UnsafePointer<Float>, Int, Range<Int>, UnsafeMutablePointer<BlockSum>
         ) -> Void,
@@ -151,6 +171,8 @@ package struct KernelSet: Sendable {
         self.softmaxLines = softmaxLines
         self.softmaxRows = softmaxRows
         self.layerNorm = layerNorm
+        self.batchStatistics = batchStatistics
+        self.columnAffine = columnAffine
         self.valueBlocks = valueBlocks
         self.squareBlocks = squareBlocks
         self.lineSums = lineSums

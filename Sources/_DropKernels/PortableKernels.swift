@@ -36,6 +36,12 @@ package let portableKernels = KernelSet(
             PortableBuild.self, x, y, rows: rows, cols: cols, weight: weight, bias: bias, eps: eps,
             threads: threads)
     },
+    batchStatistics: { x, rows, features, range, mean, squares in
+        batchStatisticsKernel(PortableBuild.self, x, rows: rows, features: features, range: range, mean: mean, squares: squares)
+    },
+    columnAffine: { x, y, rows, cols, alpha, beta in
+        columnAffineKernel(PortableBuild.self, x, y, rows: rows, cols: cols, alpha: alpha, beta: beta)
+    },
     valueBlocks: { x, count, blocks, out in
         valueBlocksKernel(PortableBuild.self, x, count: count, blocks: blocks, into: out)
     },

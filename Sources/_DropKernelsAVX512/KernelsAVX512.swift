@@ -47,6 +47,12 @@ package let avx512Kernels = KernelSet(
             AVX512Build.self, x, y, rows: rows, cols: cols, weight: weight, bias: bias, eps: eps,
             threads: threads)
     },
+    batchStatistics: { x, rows, features, range, mean, squares in
+        batchStatisticsKernel(AVX512Build.self, x, rows: rows, features: features, range: range, mean: mean, squares: squares)
+    },
+    columnAffine: { x, y, rows, cols, alpha, beta in
+        columnAffineKernel(AVX512Build.self, x, y, rows: rows, cols: cols, alpha: alpha, beta: beta)
+    },
     valueBlocks: { x, count, blocks, out in
         valueBlocksKernel(AVX512Build.self, x, count: count, blocks: blocks, into: out)
     },

@@ -129,6 +129,34 @@ private struct BatchNormFixture: Decodable {
         #expect(gradients[0] == gradients[1])
     }
 
+    @Test(arguments: KernelBuild.supported)
+    func everyBuildsStatisticsAndScaleAreTheInOrderLoops(build: KernelBuild) {
+        // Rows around a multiple of four, features around each vector width, ranges not aligned.
+        for (rows, features) in [(1, 1), (2, 7), (5, 8), (9, 9), (3, 17), (7, 1023), (4, 1025)] {
+            let x = randn([rows, features], generator: Generator(seed: UInt64(rows * features))).scalars
+            for range in [0..<features, features / 3..<features] {
+                var mean = [Double](repeating: 0, count: features), squares = mean
+                build.kernels.batchStatistics(x, rows, features, range, &mean, &squares)
+                for j in range {
+                    var m = 0.0, s = 0.0
+                    for i in 0..<rows { m += Double(x[i * features + j]) }
+                    m /= Double(rows)
+                    for i in 0..<rows {
+                        let d = Double(x[i * features + j]) - m
+                        s += d * d
+                    }
+                    #expect(mean[j].bitPattern == m.bitPattern && squares[j].bitPattern == s.bitPattern,
+                        "\(build) \(rows) × \(features), feature \(j)")
+                }
+            }
+            let alpha = (0..<features).map { 1 + Float($0 % 7) / 8 }, beta = (0..<features).map { Float($0 % 5) / 4 - 0.5 }
+            var y = [Float](repeating: .nan, count: x.count)
+            build.kernels.columnAffine(x, &y, 0..<rows, features, alpha, beta)
+            let want = x.indices.map { x[$0] * alpha[$0 % features] + beta[$0 % features] }
+            #expect(y.map(\.bitPattern) == want.map(\.bitPattern), "\(build) \(rows) × \(features)")
+        }
+    }
+
     @Test func gradientsMatchFiniteDifferences() {
         let c = BatchNormFixture.shared.cases[0]
         let batch = c.batches[0]

@@ -11,7 +11,8 @@ import Glibc
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 9
 let named = Set(CommandLine.arguments.dropFirst(2))
 let only = named.isEmpty ? nil : named
-setNumThreads(2)
+// 2 threads, as `ops_bench.py` gives PyTorch; `DROP_NUM_THREADS` (also Drop's own default) overrides.
+setNumThreads(getenv("DROP_NUM_THREADS").flatMap { Int(String(cString: $0)) }.flatMap { $0 > 0 ? $0 : nil } ?? 2)
 
 /// Seconds on the monotonic clock.
 func now() -> Double {

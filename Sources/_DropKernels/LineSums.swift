@@ -69,9 +69,21 @@ package func stridedLineSumsKernel<Build>(
             let width = min(lineTile, inner - j0)
             for j in 0..<width { running[j] = 0 }
             var row = x + o * n * inner + j0
-            for _ in 0..<n {
+            // Four rows per sweep of the tile: each line's adds stay in order (the running sum
+            // first), with a quarter of the loads and stores of the running sums.
+            var k = 0
+            while k + 4 <= n {
+                let r1 = row + inner, r2 = r1 + inner, r3 = r2 + inner
+                for j in 0..<width {
+                    running[j] = running[j] + Double(row[j]) + Double(r1[j]) + Double(r2[j]) + Double(r3[j])
+                }
+                row += 4 * inner
+                k += 4
+            }
+            while k < n {
                 for j in 0..<width { running[j] += Double(row[j]) }
                 row += inner
+                k += 1
             }
             let result = z + o * inner + j0
             if mean {

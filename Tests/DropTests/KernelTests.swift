@@ -105,6 +105,30 @@ import _DropKernels
     }
 
     @Test(arguments: KernelBuild.supported)
+    func everyBuildsStridedSumsAreTheInOrderChains(build: KernelBuild) {
+        // Lines of 1 to 9 values (around the four rows a sweep takes), 17 or 8,200 apart (a tile
+        // and a ragged one), two outer blocks.
+        for (n, inner) in [(1, 17), (3, 17), (4, 17), (5, 17), (9, 17), (7, 8200)] {
+            let outer = 2
+            let x = Self.values(outer * n * inner, Double(n)).map { $0 * 1.7 }
+            let tilesPerOuter = (inner + lineTile - 1) / lineTile
+            for mean in [false, true] {
+                var z = [Float](repeating: .nan, count: outer * inner)
+                build.kernels.stridedLineSums(x, n, inner, 0..<outer * tilesPerOuter, mean, &z)
+                var want = [Float](repeating: 0, count: outer * inner)
+                for o in 0..<outer {
+                    for j in 0..<inner {
+                        var total = 0.0
+                        for k in 0..<n { total += Double(x[(o * n + k) * inner + j]) }
+                        want[o * inner + j] = Float(mean ? total / Double(n) : total)
+                    }
+                }
+                #expect(z.map(\.bitPattern) == want.map(\.bitPattern), "\(build) n \(n), inner \(inner), mean \(mean)")
+            }
+        }
+    }
+
+    @Test(arguments: KernelBuild.supported)
     func floorIsExactInEveryBuild(build: KernelBuild) {
         let special: [Float] = [0, -0, 0.5, -0.5, 1, -1, 8_388_607.5, -8_388_607.5, 16_777_216, 1e30,
             -1e-30, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude]

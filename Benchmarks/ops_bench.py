@@ -1,6 +1,6 @@
 """PyTorch eager CPU twin of `ops-bench`: the same cases, sizes and timing, on 2 threads.
 
-Every case is timed under torch.no_grad() (Drop has no autograd). Views (`reshape`, `x[i]`,
+Every case is timed under torch.no_grad(), as `ops-bench` times Drop's under `noGrad`. Views (`reshape`, `x[i]`,
 `flatten`, `unsqueeze`) are timed as views; `transpose` and `permute` as view + `.contiguous()`,
 since Drop's results are contiguous copies. Comparisons return PyTorch's bool tensors.
 

@@ -131,7 +131,8 @@ func medians(_ cases: [(String, () -> Any)], calls: Int) -> [Double] {
     for round in 0...rounds {
         for (i, (_, call)) in cases.enumerated() {
             let start = now()
-            for _ in 0..<calls { _ = call() }
+            // Without recording gradients, as `ops_bench.py` times PyTorch under `torch.no_grad()`.
+            noGrad { for _ in 0..<calls { _ = call() } }
             if round > 0 { times[i].append((now() - start) / Double(calls)) }
         }
     }

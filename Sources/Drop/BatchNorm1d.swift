@@ -52,30 +52,26 @@ public final class BatchNorm1d: Module, CustomStringConvertible {
             x.ndim == 2 && x.shape[1] == c,
             "BatchNorm1d(\(c)): expected input of shape (N, \(c)), got \(x.shape)")
         let n = x.shape[0]
-        var mean = runningMean.scalars.map(Double.init)
-        var invStd = runningVar.scalars.map { 1 / (Double($0) + eps).squareRoot() }
+        let mean: [Double], invStd: [Double]
         if training {
             check(n > 1, "Expected more than 1 value per channel when training, got input size \(x.shape)")
             let stats = x.withElements { Self.batchStatistics($0.baseAddress!, rows: n, features: c) }
-            var running = (runningMean.scalars, runningVar.scalars)
-            for j in 0..<c {
-                mean[j] = stats.mean[j]
-                invStd[j] = 1 / (stats.sumOfSquares[j] / Double(n) + eps).squareRoot()
-                let unbiased = stats.sumOfSquares[j] / Double(n - 1)
-                running.0[j] = Float(momentum * stats.mean[j] + (1 - momentum) * Double(running.0[j]))
-                running.1[j] = Float(momentum * unbiased + (1 - momentum) * Double(running.1[j]))
-            }
-            runningMean = Tensor(running.0)
-            runningVar = Tensor(running.1)
+            mean = stats.mean
+            invStd = stats.sumOfSquares.map { 1 / ($0 / Double(n) + eps).squareRoot() }
+            let (m, keep) = (momentum, 1 - momentum)
+            let (oldMean, oldVar) = (runningMean.scalars, runningVar.scalars)
+            runningMean = Tensor((0..<c).map { j in Float(m * stats.mean[j] + keep * Double(oldMean[j])) })
+            runningVar = Tensor(
+                (0..<c).map { j in Float(m * (stats.sumOfSquares[j] / Double(n - 1)) + keep * Double(oldVar[j])) })
             numBatchesTracked += 1
+        } else {
+            mean = runningMean.scalars.map(Double.init)
+            invStd = runningVar.scalars.map { 1 / (Double($0) + eps).squareRoot() }
         }
         // y = x·α + β with α = invstd·w and β = b − mean·α per feature, as PyTorch's CPU kernel.
         let (w, b) = (weight.scalars, bias.scalars)
-        var alpha = [Float](repeating: 0, count: c), beta = alpha
-        for j in 0..<c {
-            alpha[j] = Float(invStd[j]) * w[j]
-            beta[j] = b[j] - Float(mean[j]) * alpha[j]
-        }
+        let alpha = (0..<c).map { j in Float(invStd[j]) * w[j] }
+        let beta = (0..<c).map { j in b[j] - Float(mean[j]) * alpha[j] }
         let ys = x.withElements { xs in
             alpha.withUnsafeBufferPointer { alpha in
                 beta.withUnsafeBufferPointer { beta in

@@ -47,6 +47,23 @@ func libmElements<V: SIMD>(
     isErfTail(Float(bitPattern: UInt32($0) << 20)) ? 1 : 0
 }
 
+/// For each byte, the positions of its set bits in increasing order, one per byte from the
+/// lowest (the rest zero): `erfBatches`' index list, eight elements at a time.
+@usableFromInline let erfTailPositions: [UInt64] = (0..<256).map { byte in
+    var entry: UInt64 = 0, slot: UInt64 = 0
+    for bit in 0..<8 where byte >> bit & 1 == 1 {
+        entry |= UInt64(bit) << (8 * slot)
+        slot += 1
+    }
+    return entry
+}
+
+/// All ones in the lanes where `a < b` (both below 2³¹), as `below` on eight lanes.
+@inlinable @inline(__always)
+func lanesBelow(_ a: SIMD8<UInt32>, _ b: UInt32) -> SIMD8<UInt32> {
+    unsafeBitCast(unsafeBitCast(a &- b, to: SIMD8<Int32>.self) &>> 31, to: SIMD8<UInt32>.self)
+}
+
 /// Whether 1.25 ≤ |x| < 6: erf's costly range, with two `expf`.
 @inlinable @inline(__always)
 func isErfTail(_ x: Float) -> Bool {
@@ -72,11 +89,14 @@ func erfElements(
     // The tail's index list, then its gathered values and results (padded to whole vectors).
     let capacity = erfBatch + 16
     erfTailStorage.withUnsafeBufferPointer { table in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { indices in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * capacity) { values in
-                erfBatches(
-                    x, y, count: count, table: table.baseAddress!, tail: indices.baseAddress!,
-                    packed: values.baseAddress!, results: values.baseAddress! + capacity, f)
+        erfTailPositions.withUnsafeBufferPointer { positions in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { indices in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * capacity) { values in
+                    erfBatches(
+                        x, y, count: count, table: table.baseAddress!, positions: positions.baseAddress!,
+                        tail: indices.baseAddress!, packed: values.baseAddress!,
+                        results: values.baseAddress! + capacity, f)
+                }
             }
         }
     }
@@ -86,7 +106,7 @@ func erfElements(
 @inlinable @inline(__always)
 func erfBatches(
     _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
-    table: UnsafePointer<UInt8>, tail: UnsafeMutablePointer<Int32>,
+    table: UnsafePointer<UInt8>, positions: UnsafePointer<UInt64>, tail: UnsafeMutablePointer<Int32>,
     packed: UnsafeMutablePointer<Float>, results: UnsafeMutablePointer<Float>,
     _ f: (SIMD16<Float>, Bool) -> SIMD16<Float>
 ) {
@@ -95,12 +115,26 @@ func erfBatches(
         let n = min(erfBatch, count - start)
         let xs = x + start, ys = y + start
         var tails = 0
-        for i in 0..<n {
+        var i = 0
+        // Eight elements at a time: their lanes in the tail's range as a byte, whose entry in
+        // `erfTailPositions` holds the positions of its set bits; those, offset by i, are
+        // written at once, and the count moves on by the number of bits.
+        while i + 8 <= n {
+            let magnitude = UnsafeRawPointer(xs + i).loadUnaligned(as: SIMD8<UInt32>.self) & 0x7fff_ffff
+            let inTail = lanesBelow(magnitude, 0x40c0_0000) & ~lanesBelow(magnitude, 0x3fa0_0000)
+            let byte = Int((inTail & SIMD8(1, 2, 4, 8, 16, 32, 64, 128)).wrappedSum())
+            let positions = SIMD8<Int32>(truncatingIfNeeded: unsafeBitCast(positions[byte], to: SIMD8<UInt8>.self))
+            UnsafeMutableRawPointer(tail + tails).storeBytes(of: positions &+ Int32(i), as: SIMD8<Int32>.self)
+            tails += byte.nonzeroBitCount
+            i += 8
+        }
+        while i < n {
             // Without branches (the compiler turns a comparison here into a branch, mispredicted
             // for every fifth element of randn): each index is written, and kept if the table
             // says it is in the tail's range.
             tail[tails] = Int32(i)
             tails += Int(table[Int((xs[i].bitPattern & 0x7fff_ffff) >> 20)])
+            i += 1
         }
         var j = 0
         while j + 16 <= n {

@@ -123,8 +123,8 @@ func erfBatches(
             let magnitude = UnsafeRawPointer(xs + i).loadUnaligned(as: SIMD8<UInt32>.self) & 0x7fff_ffff
             let inTail = lanesBelow(magnitude, 0x40c0_0000) & ~lanesBelow(magnitude, 0x3fa0_0000)
             let byte = Int((inTail & SIMD8(1, 2, 4, 8, 16, 32, 64, 128)).wrappedSum())
-            let positions = SIMD8<Int32>(truncatingIfNeeded: unsafeBitCast(positions[byte], to: SIMD8<UInt8>.self))
-            UnsafeMutableRawPointer(tail + tails).storeBytes(of: positions &+ Int32(i), as: SIMD8<Int32>.self)
+            let slots = SIMD8<Int32>(truncatingIfNeeded: unsafeBitCast(positions[byte], to: SIMD8<UInt8>.self))
+            UnsafeMutableRawPointer(tail + tails).storeBytes(of: slots &+ Int32(i), as: SIMD8<Int32>.self)
             tails += byte.nonzeroBitCount
             i += 8
         }

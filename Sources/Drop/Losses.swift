@@ -1,3 +1,5 @@
+internal import _DropKernels
+
 /// The mean cross-entropy of `logits` `(N, C)` against class indices `targets` (N of them),
 /// like `F.cross_entropy(logits, targets)`: `logSoftmax` then the mean negative log-likelihood.
 public func crossEntropy(_ logits: Tensor, targets: [Int]) -> Tensor {
@@ -7,12 +9,21 @@ public func crossEntropy(_ logits: Tensor, targets: [Int]) -> Tensor {
             + "target batch_size (\(targets.count)).")
     let classes = logits.shape[1]
     for t in targets { check(t >= 0 && t < classes, "Target \(t) is out of bounds.") }
+    let count = targets.count
+    /// The mean of the negated picks, summed in Double in order.
+    func meanLoss(_ pick: (Int) -> Float) -> Tensor {
+        var total = 0.0
+        for i in 0..<count { total -= Double(pick(i)) }
+        return Tensor(Float(total / Double(count)))
+    }
+    if !Tensor.recordsGradient(logits), count > 0 {
+        // Nothing to differentiate: only the targets' log-probabilities are needed.
+        let picks = logits.targetLogProbabilities(targets)
+        return meanLoss { picks[$0] }
+    }
     let logProbabilities = logits.logSoftmax(dim: 1)  // (N, C)
     let lp = logProbabilities.scalars
-    var total = 0.0
-    for (i, t) in targets.enumerated() { total -= Double(lp[i * classes + t]) }
-    let count = targets.count
-    let loss = Tensor(Float(total / Double(count)))
+    let loss = meanLoss { lp[$0 * classes + targets[$0]] }
     guard Tensor.recordsGradient(logProbabilities) else { return loss }
     return loss.recording("NllLossBackward0", [logProbabilities]) { g in
         // −g / N at each sample's target class, 0 elsewhere.
@@ -20,6 +31,29 @@ public func crossEntropy(_ logits: Tensor, targets: [Int]) -> Tensor {
         let share = -g.item() / Float(count)
         for (i, t) in targets.enumerated() { d[i * classes + t] = share }
         return [Tensor(uncheckedScalars: d, shape: [count, classes])]
+    }
+}
+
+extension Tensor {
+    /// Row i's log-softmax at class `targets[i]`, for `(N, C)` logits (N, C > 0): the rows'
+    /// log-softmax computed eight rows at a time, as `logSoftmax(dim: 1)` computes it (the same
+    /// kernel, the same bits), into scratch memory instead of an `(N, C)` tensor.
+    fileprivate func targetLogProbabilities(_ targets: [Int]) -> [Float] {
+        let (rows, classes) = (shape[0], shape[1])
+        return withElements { xs in
+            freshScalars(count: rows) { picks in
+                let x = xs.baseAddress!
+                forEachRange((rows + 7) / 8, itemSize: 8 * classes) { groups in
+                    withScratch(count: 8 * classes) { scratch in
+                        for g in groups {
+                            let lines = Swift.min(8, rows - 8 * g)
+                            libmKernels.softmaxLines(x + 8 * g * classes, scratch, 0..<lines, classes, 1, true)
+                            for l in 0..<lines { picks[8 * g + l] = scratch[l * classes + targets[8 * g + l]] }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

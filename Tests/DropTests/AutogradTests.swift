@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    @Test func crossEntropyWithoutAGraphIsTheGraphsLossBitForBit() {
+        // Without a graph only the targets' log-probabilities are computed, eight rows at a time
+        // into scratch memory: rows around a group of eight, classes around the vector widths,
+        // and a batch large enough to be shared between threads.
+        for (rows, classes) in [(1, 1), (1, 5), (7, 3), (8, 16), (9, 17), (17, 1025), (64, 40), (301, 1000)] {
+            let values = randn([rows, classes], generator: Generator(seed: UInt64(rows * 31 + classes))).scalars
+            let targets = (0..<rows).map { $0 * 7 % classes }
+            let withGraph = crossEntropy(leaf(values, [rows, classes]), targets: targets)
+            let without = noGrad { crossEntropy(leaf(values, [rows, classes]), targets: targets) }
+            let plain = crossEntropy(Tensor(values, shape: [rows, classes]), targets: targets)
+            #expect(withGraph.item().bitPattern == without.item().bitPattern, "\(rows) × \(classes)")
+            #expect(withGraph.item().bitPattern == plain.item().bitPattern, "\(rows) × \(classes)")
+        }
+    }
+
     @Test func printedTensorsMatchPyTorch() {
         for c in AutogradFixture.shared.ops where c.op != "gelu" {
             let xs = c.inputs.map { leaf($0.values, $0.shape) }

@@ -86,6 +86,21 @@ private struct BatchNormFixture: Decodable {
         }
     }
 
+    /// The reference for one feature of a `(rows, features)` batch: its Double mean and sum of
+    /// squared deviations, each summed over the rows in order.
+    static func featureStatistics(
+        _ x: [Float], rows: Int, features: Int, feature j: Int
+    ) -> (mean: Double, squares: Double) {
+        var mean = 0.0, squares = 0.0
+        for i in 0..<rows { mean += Double(x[i * features + j]) }
+        mean /= Double(rows)
+        for i in 0..<rows {
+            let d = Double(x[i * features + j]) - mean
+            squares += d * d
+        }
+        return (mean, squares)
+    }
+
     @Test func aLargeBatchSplitBetweenThreadsKeepsEachFeaturesSumsInRowOrder() {
         // 601 × 515: above the threading threshold, rows not a multiple of four, features not a
         // multiple of the tile split. Reference: each feature's Double sums over the rows in order.
@@ -98,13 +113,7 @@ private struct BatchNormFixture: Decodable {
         var expected = [Float](repeating: 0, count: n * c)
         var runningMean = [Float](repeating: 0, count: c), runningVar = runningMean
         for j in 0..<c {
-            var mean = 0.0, squares = 0.0
-            for i in 0..<n { mean += Double(xs[i * c + j]) }
-            mean /= Double(n)
-            for i in 0..<n {
-                let d = Double(xs[i * c + j]) - mean
-                squares += d * d
-            }
+            let (mean, squares) = Self.featureStatistics(xs, rows: n, features: c, feature: j)
             runningMean[j] = Float(0.1 * mean + 0.9 * 0.0)
             runningVar[j] = Float(0.1 * (squares / Double(n - 1)) + 0.9 * 1.0)
             let alpha = Float(1 / (squares / Double(n) + 1e-5).squareRoot()) * bn.weight.scalars[j]
@@ -138,13 +147,7 @@ private struct BatchNormFixture: Decodable {
                 var mean = [Double](repeating: 0, count: features), squares = mean
                 build.kernels.batchStatistics(x, rows, features, range, &mean, &squares)
                 for j in range {
-                    var m = 0.0, s = 0.0
-                    for i in 0..<rows { m += Double(x[i * features + j]) }
-                    m /= Double(rows)
-                    for i in 0..<rows {
-                        let d = Double(x[i * features + j]) - m
-                        s += d * d
-                    }
+                    let (m, s) = Self.featureStatistics(x, rows: rows, features: features, feature: j)
                     #expect(mean[j].bitPattern == m.bitPattern && squares[j].bitPattern == s.bitPattern,
                         "\(build) \(rows) × \(features), feature \(j)")
                 }

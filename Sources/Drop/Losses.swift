@@ -35,20 +35,18 @@ public func crossEntropy(_ logits: Tensor, targets: [Int]) -> Tensor {
 }
 
 extension Tensor {
-    /// Row i's log-softmax at class `targets[i]`, for `(N, C)` logits (N, C > 0): the rows'
-    /// log-softmax computed eight rows at a time, as `logSoftmax(dim: 1)` computes it (the same
-    /// kernel, the same bits), into scratch memory instead of an `(N, C)` tensor.
+    /// Row i's log-softmax at class `targets[i]`, for `(N, C)` logits (N, C > 0): what
+    /// `logSoftmax(dim: 1)` computes there (the same steps, the same bits), eight rows at a time,
+    /// without an `(N, C)` tensor (`targetLogSoftmaxKernel`).
     fileprivate func targetLogProbabilities(_ targets: [Int]) -> [Float] {
         let (rows, classes) = (shape[0], shape[1])
         return withElements { xs in
-            freshScalars(count: rows) { picks in
-                let x = xs.baseAddress!
-                forEachRange((rows + 7) / 8, itemSize: 8 * classes) { groups in
-                    withScratch(count: 8 * classes) { scratch in
-                        for g in groups {
-                            let lines = Swift.min(8, rows - 8 * g)
-                            libmKernels.softmaxLines(x + 8 * g * classes, scratch, 0..<lines, classes, 1, true)
-                            for l in 0..<lines { picks[8 * g + l] = scratch[l * classes + targets[8 * g + l]] }
+            targets.withUnsafeBufferPointer { t in
+                freshScalars(count: rows) { picks in
+                    forEachRange((rows + 7) / 8, itemSize: 8 * classes) { groups in
+                        withScratch(count: 8 * classes) { scratch in
+                            let rows = 8 * groups.lowerBound..<Swift.min(rows, 8 * groups.upperBound)
+                            libmKernels.targetLogSoftmax(xs.baseAddress!, rows, classes, t.baseAddress!, picks, scratch)
                         }
                     }
                 }

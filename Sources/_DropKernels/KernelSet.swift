@@ -57,6 +57,14 @@ package struct KernelSet: Sendable {
             _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, _ lines: Range<Int>,
             _ n: Int, _ inner: Int, _ logarithm: Bool
         ) -> Void
+    /// Row r's log-softmax at column `targets[r]` into `picks[r]`, for the rows `rows` of
+    /// `n` values, on the calling thread; `scratch` holds 8 · n floats (see
+    /// `targetLogSoftmaxKernel`).
+    package let targetLogSoftmax:
+        @Sendable (
+            _ x: UnsafePointer<Float>, _ rows: Range<Int>, _ n: Int, _ targets: UnsafePointer<Int>,
+            _ picks: UnsafeMutablePointer<Float>, _ scratch: UnsafeMutablePointer<Float>
+        ) -> Void
     /// Softmax of each row, in place, on the calling thread.
     package let softmaxRows:
         @Sendable (_ z: UnsafeMutablePointer<Float>, _ rows: Int, _ cols: Int) -> Void
@@ -133,6 +141,10 @@ package struct KernelSet: Sendable {
         softmaxLines: @escaping @Sendable (
             UnsafePointer<Float>, UnsafeMutablePointer<Float>, Range<Int>, Int, Int, Bool
         ) -> Void,
+        targetLogSoftmax: @escaping @Sendable (
+            UnsafePointer<Float>, Range<Int>, Int, UnsafePointer<Int>, UnsafeMutablePointer<Float>,
+            UnsafeMutablePointer<Float>
+        ) -> Void,
         softmaxRows: @escaping @Sendable (UnsafeMutablePointer<Float>, Int, Int) -> Void,
         layerNorm: @escaping @Sendable (
             UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int, UnsafePointer<Float>,
@@ -169,6 +181,7 @@ package struct KernelSet: Sendable {
         self.normalFill = normalFill
         self.libm = libm
         self.softmaxLines = softmaxLines
+        self.targetLogSoftmax = targetLogSoftmax
         self.softmaxRows = softmaxRows
         self.layerNorm = layerNorm
         self.batchStatistics = batchStatistics

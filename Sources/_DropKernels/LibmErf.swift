@@ -19,10 +19,10 @@ func float16(_ u: Bits16) -> Floats16 { unsafeBitCast(u, to: Floats16.self) }
 
 /// `expf` of sixteen lanes with |x| < 88, as two halves (its doubles fill two vectors anyway).
 @inlinable @inline(__always)
-func exp16(_ x: Floats16, table: UnsafePointer<UInt64>) -> Floats16 {
+func exp16<Build: VectorBuild>(_: Build.Type, _ x: Floats16, table: UnsafePointer<UInt64>) -> Floats16 {
     Floats16(
-        lowHalf: libmExpLanes(x.lowHalf, table: table).value,
-        highHalf: libmExpLanes(x.highHalf, table: table).value)
+        lowHalf: libmExpLanes(Build.self, x.lowHalf, table: table).value,
+        highHalf: libmExpLanes(Build.self, x.highHalf, table: table).value)
 }
 
 /// The bits of the lanes of `x` whose mask lane is set, and of `y` elsewhere.
@@ -46,7 +46,7 @@ func constants(_ mask: Bits16, _ x: UInt32, _ y: UInt32) -> Floats16 {
 /// `erff` of each lane, given `libmExpTable`'s storage for the `expf` it calls; without `tail`,
 /// lanes with 1.25 ≤ |x| < 6 are left at ±1 (a caller that computes those lanes on their own).
 @inlinable @inline(__always)
-func libmErf<Build>(
+func libmErf<Build: VectorBuild>(
     _: Build.Type, _ x: Floats16, expTable: UnsafePointer<UInt64>, tail: Bool = true
 ) -> Floats16 {
     let ix = bits16(x) & 0x7fff_ffff
@@ -83,7 +83,7 @@ func libmErf<Build>(
 /// erf for 1.25 ≤ |x| < 6 (lanes of `middle`: |x| < 1/0.35). Not inlined, nor `erfNear`: in
 /// one function with the rest, the compiler leaves much of the vector code scalar.
 @inlinable @inline(never)
-func erfTail<Build>(
+func erfTail<Build: VectorBuild>(
     _: Build.Type, _ x: Floats16, middle: Bits16, expTable: UnsafePointer<UInt64>
 ) -> Floats16 {
     let ix = bits16(x) & 0x7fff_ffff
@@ -109,8 +109,8 @@ func erfTail<Build>(
     q = q * s + constants(middle, 0x419d_35ce, 0x41f2_b459)
     q = q * s + 1
     let z = float16(ix & 0xffff_f000)
-    let e1 = exp16((-z) * z - 0.5625, table: expTable)
-    let e2 = exp16((z - ax) * (z + ax) + r / q, table: expTable)
+    let e1 = exp16(Build.self, (-z) * z - 0.5625, table: expTable)
+    let e2 = exp16(Build.self, (z - ax) * (z + ax) + r / q, table: expTable)
     let tail = 1 - (e2 * e1) / ax
     return float16(bits16(tail) | sign)
 }

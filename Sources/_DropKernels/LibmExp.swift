@@ -26,15 +26,15 @@ import Glibc
 /// `expf` of each lane where |x| < 88, and a nonzero `special` lane where libm must be asked.
 /// `table` is `libmExpTable`'s storage.
 @inlinable @inline(__always)
-func libmExpLanes(_ x: Float8, table: UnsafePointer<UInt64>) -> (value: Float8, special: Bits8) {
+func libmExpLanes<Build: VectorBuild>(
+    _: Build.Type, _ x: Float8, table: UnsafePointer<UInt64>
+) -> (value: Float8, special: Bits8) {
     let special = libmExpSpecial(x)
     var xd = Double8()
     for l in 0..<8 { xd[l] = Double(x[l]) }
     let (ki, r) = libmExpReduction(xd)
     // 2^(k/32) = T[k mod 32] with k / 32 added to its exponent.
-    var t = Bits64x8()
-    for l in 0..<8 { t[l] = table[Int(ki[l] & 31)] }
-    t &+= ki &<< 47
+    let t = Build.expTableEntries(ki & 31, table) &+ ki &<< 47
     return (libmExpFinish(r, scale: unsafeBitCast(t, to: Double8.self)), special)
 }
 
@@ -73,8 +73,8 @@ func libmExpFinish(_ r: Double8, scale s: Double8) -> Float8 {
 
 /// `expf` of each lane: the vector path, then libm for the lanes it leaves.
 @inlinable @inline(__always)
-func libmExp(_ x: Float8, table: UnsafePointer<UInt64>) -> Float8 {
-    var (value, special) = libmExpLanes(x, table: table)
+func libmExp<Build: VectorBuild>(_: Build.Type, _ x: Float8, table: UnsafePointer<UInt64>) -> Float8 {
+    var (value, special) = libmExpLanes(Build.self, x, table: table)
     if anyLane(special) {
         for l in 0..<8 where special[l] != 0 { value[l] = expf(x[l]) }
     }
@@ -94,12 +94,12 @@ func libmExp(_ x: Float8, table: UnsafePointer<UInt64>) -> Float8 {
 /// the table loads themselves (Zen 3, 2 threads: `exp` of 1M floats 0.76–1.04 → 0.49–0.64 ms,
 /// Benchmarks/README.md). A chunk with a lane that needs libm's own call is redone by `libmExp`.
 @inlinable @inline(__always)
-func libmExpElements(
-    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
+func libmExpElements<Build: VectorBuild>(
+    _: Build.Type, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
     table: UnsafePointer<UInt64>, _ f: (Float8) -> Float8
 ) {
     let chunk = 8 * expChunkVectors
-    let whole = count / chunk * chunk
+    let whole = Build.permutesExpTable ? 0 : count / chunk * chunk
     if whole > 0 {
         // Per vector: 8 indices, 8 exponent bit patterns, then r as 8 Doubles.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * chunk) { scratch in
@@ -131,7 +131,7 @@ func libmExpElements(
                 if anyLane(special) {
                     for v in 0..<expChunkVectors {
                         let p = i + 8 * v
-                        let value = libmExp(f(UnsafeRawPointer(x + p).loadUnaligned(as: Float8.self)), table: table)
+                        let value = libmExp(Build.self, f(UnsafeRawPointer(x + p).loadUnaligned(as: Float8.self)), table: table)
                         UnsafeMutableRawPointer(y + p).storeBytes(of: value, as: Float8.self)
                     }
                 }
@@ -139,5 +139,5 @@ func libmExpElements(
             }
         }
     }
-    libmElements(x + whole, y + whole, count: count - whole) { libmExp(f($0), table: table) }
+    libmElements(x + whole, y + whole, count: count - whole) { libmExp(Build.self, f($0), table: table) }
 }

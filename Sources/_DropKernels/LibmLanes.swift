@@ -39,17 +39,62 @@ package struct LibmTables {
     }
 }
 
+/// What a kernel build does with instructions that Swift reaches only through Clang's
+/// intrinsics (AVX-512's two-table permutes); the defaults are plain Swift, for every build.
+@usableFromInline
+package protocol VectorBuild {
+    /// Whether `expTableEntries` works in registers, so that an `expf` of a vector costs no
+    /// trip through memory: `libmExpElements` then looks each vector's entries up in place
+    /// instead of staging the indices in memory for scalar loads, and softmax computes eight
+    /// rows' exponentials side by side (`softmaxRows`).
+    static var permutesExpTable: Bool { get }
+    /// `table[indices[l]]` in each lane l (every index < 32).
+    static func expTableEntries(_ indices: SIMD8<UInt64>, _ table: UnsafePointer<UInt64>) -> SIMD8<UInt64>
+    /// The 8 × 8 block whose rows are `rows`, transposed: lane l of vector j is `rows.l[j]`.
+    static func transposed(_ rows: Float8x8) -> Float8x8
+}
+
+/// Eight vectors of eight floats: the rows (or the columns) of an 8 × 8 block.
+@usableFromInline
+package typealias Float8x8 = (
+    SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>
+)
+
+extension VectorBuild {
+    /// By default, scalar loads: the indices go to integer registers one lane at a time.
+    @inlinable @inline(__always)
+    package static var permutesExpTable: Bool { false }
+    @inlinable @inline(__always)
+    package static func expTableEntries(_ indices: SIMD8<UInt64>, _ table: UnsafePointer<UInt64>) -> SIMD8<UInt64> {
+        var t = SIMD8<UInt64>()
+        for l in 0..<8 { t[l] = table[Int(indices[l])] }
+        return t
+    }
+    /// By default, as two 8 × 4 halves (`transposedQuads`).
+    @inlinable @inline(__always)
+    package static func transposed(_ r: Float8x8) -> Float8x8 {
+        let a = transposedQuads(
+            r.0.lowHalf, r.1.lowHalf, r.2.lowHalf, r.3.lowHalf, r.4.lowHalf, r.5.lowHalf, r.6.lowHalf, r.7.lowHalf)
+        let b = transposedQuads(
+            r.0.highHalf, r.1.highHalf, r.2.highHalf, r.3.highHalf, r.4.highHalf, r.5.highHalf, r.6.highHalf,
+            r.7.highHalf)
+        return (a.0, a.1, a.2, a.3, b.0, b.1, b.2, b.3)
+    }
+}
+
 /// glibc's algorithms on eight lanes (`libmExp`, `libmLog`, `libmErf`), for the AVX2 and
 /// AVX-512 builds, whose FMA instructions they need to be fast.
 @usableFromInline
-package enum VectorLibm<Build>: LibmLanes {
+package enum VectorLibm<Build: VectorBuild>: LibmLanes {
     @inlinable @inline(__always)
-    package static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmExp(x, table: tables.exp) }
+    package static func exp(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> {
+        libmExp(Build.self, x, table: tables.exp)
+    }
     @inlinable @inline(__always)
     package static func expElements(
         _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int, _ tables: LibmTables,
         _ f: (SIMD8<Float>) -> SIMD8<Float>
-    ) { libmExpElements(x, y, count: count, table: tables.exp, f) }
+    ) { libmExpElements(Build.self, x, y, count: count, table: tables.exp, f) }
     @inlinable @inline(__always)
     package static func log(_ x: SIMD8<Float>, _ tables: LibmTables) -> SIMD8<Float> { libmLog(x, table: tables.log) }
     @inlinable @inline(__always)

@@ -1,5 +1,5 @@
 /// Names this build's specialisations (see `blockedGemm`).
-enum PortableBuild {}
+enum PortableBuild: VectorBuild {}
 
 /// The kernels at this module's build settings, with 6 × 16 matrix tiles. They run on any CPU.
 package let portableKernels = KernelSet(
@@ -29,6 +29,10 @@ package let portableKernels = KernelSet(
     softmaxLines: { x, z, lines, n, inner, logarithm in
         softmaxLinesKernel(
             PortableBuild.self, ScalarLibm.self, x, z, lines: lines, n: n, inner: inner, logarithm: logarithm)
+    },
+    targetLogSoftmax: { x, rows, n, targets, picks, scratch in
+        targetLogSoftmaxKernel(
+            PortableBuild.self, ScalarLibm.self, x, rows: rows, n: n, targets: targets, picks: picks, scratch: scratch)
     },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(PortableBuild.self, z, rows: rows, cols: cols) },
     layerNorm: { x, y, rows, cols, weight, bias, eps, threads in

@@ -9,7 +9,7 @@
 /// Softmax (or log-softmax) of the lines `lines` of `n` values `inner` apart: line q starts at
 /// `(q / inner) · n · inner + q % inner`. Reads `x`, writes the same positions of `z`.
 @inlinable
-package func softmaxLinesKernel<Build, Math: LibmLanes>(
+package func softmaxLinesKernel<Build: VectorBuild, Math: LibmLanes>(
     _: Build.Type, _: Math.Type, _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>,
     lines: Range<Int>, n: Int, inner: Int, logarithm: Bool
 ) {
@@ -37,13 +37,34 @@ package func softmaxLinesKernel<Build, Math: LibmLanes>(
     }
 }
 
-/// `count` ≤ 8 lines of `n` adjacent values (rows): each row's maximum and exponentials in
-/// vectors along the row, then the eight sums side by side.
+/// `count` ≤ 8 lines of `n` adjacent values (rows): each row's maximum and exponentials
+/// (`rowExpSums`), then the rows' log-softmax or softmax.
 @inlinable @inline(__always)
 func softmaxRows<Math: LibmLanes>(
     _: Math.Type, _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, starts: SIMD8<Int>,
     count: Int, n: Int, logarithm: Bool, tables: LibmTables
 ) {
+    let (largest, sums) = rowExpSums(Math.self, x, z, starts: starts, count: count, n: n, tables: tables)
+    let logSums = logarithm ? Math.log(sums, tables) : sums
+    for l in 0..<count {
+        let (row, out) = (x + starts[l], z + starts[l])
+        if logarithm {
+            let (m, logSum) = (largest[l], logSums[l])
+            rowElements(row, out, count: n) { ($0 - Float8(repeating: m)) - Float8(repeating: logSum) }
+        } else {
+            let sum = sums[l]
+            rowElements(out, out, count: n) { $0 / Float8(repeating: sum) }
+        }
+    }
+}
+
+/// Each of `count` ≤ 8 rows' maximum and the sum of its `expf(x − max)`, computed in vectors
+/// along the row into `z`, then summed eight rows side by side.
+@inlinable @inline(__always)
+func rowExpSums<Math: LibmLanes>(
+    _: Math.Type, _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, starts: SIMD8<Int>,
+    count: Int, n: Int, tables: LibmTables
+) -> (largest: Float8, sums: Float8) {
     var largest = Float8()
     for l in 0..<count {
         let m = rowLargest(x + starts[l], count: n)
@@ -79,15 +100,82 @@ func softmaxRows<Math: LibmLanes>(
         while !z[starts[l] + k].isNaN { k += 1 }
         sums[l] = z[starts[l] + k]
     }
-    let logSums = logarithm ? Math.log(sums, tables) : sums
-    for l in 0..<count {
-        let (row, out) = (x + starts[l], z + starts[l])
-        if logarithm {
-            let (m, logSum) = (largest[l], logSums[l])
-            rowElements(row, out, count: n) { ($0 - Float8(repeating: m)) - Float8(repeating: logSum) }
-        } else {
-            let sum = sums[l]
-            rowElements(out, out, count: n) { $0 / Float8(repeating: sum) }
+    return (largest, sums)
+}
+
+/// `rowExpSums` of eight rows, for a build whose `expf` of a vector stays in registers: eight
+/// steps of each row's exponentials at a time, transposed in registers so that lane l of each
+/// step is row l's, summed in Double, k in order in every lane. The same chains, the same bits;
+/// no exponential is stored.
+@inlinable @inline(__always)
+func rowExpSumsSideBySide<Build: VectorBuild, Math: LibmLanes>(
+    _: Build.Type, _: Math.Type, _ x: UnsafePointer<Float>, starts: SIMD8<Int>, n: Int, tables: LibmTables
+) -> (largest: Float8, sums: Float8) {
+    var largest = Float8()
+    for l in 0..<8 { largest[l] = rowLargest(x + starts[l], count: n) }
+    var total = Double8()
+    var k = 0
+    while k + 8 <= n {
+        @inline(__always) func step(_ l: Int) -> Float8 {
+            let v = UnsafeRawPointer(x + starts[l] + k).loadUnaligned(as: Float8.self)
+            return Math.exp(v - Float8(repeating: largest[l]), tables)
+        }
+        let c = Build.transposed((step(0), step(1), step(2), step(3), step(4), step(5), step(6), step(7)))
+        total += widened(c.0)
+        total += widened(c.1)
+        total += widened(c.2)
+        total += widened(c.3)
+        total += widened(c.4)
+        total += widened(c.5)
+        total += widened(c.6)
+        total += widened(c.7)
+        k += 8
+    }
+    while k < n {
+        var v = Float8()
+        for l in 0..<8 { v[l] = x[starts[l] + k] }
+        total += widened(Math.exp(v - largest, tables))
+        k += 1
+    }
+    var sums = Float8()
+    for l in 0..<8 { sums[l] = Float(total[l]) }
+    // As in `rowExpSums`: a NaN sum is the row's first NaN exponential (computed again).
+    for l in 0..<8 where sums[l].isNaN {
+        let (row, m) = (x + starts[l], Float8(repeating: largest[l]))
+        @inline(__always) func e(_ k: Int) -> Float { Math.exp(Float8(repeating: row[k]) - m, tables)[0] }
+        var k = 0
+        while !e(k).isNaN { k += 1 }
+        sums[l] = e(k)
+    }
+    return (largest, sums)
+}
+
+/// Row r's log-softmax at column `targets[r]` into `picks[r]`, for the rows `rows` of `n`
+/// values (`targets` and `picks` indexed by row): what `softmaxLinesKernel` would write there,
+/// bit for bit, without writing the rest. `scratch` holds 8 · n floats.
+@inlinable
+package func targetLogSoftmaxKernel<Build: VectorBuild, Math: LibmLanes>(
+    _: Build.Type, _: Math.Type, _ x: UnsafePointer<Float>, rows: Range<Int>, n: Int,
+    targets: UnsafePointer<Int>, picks: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+) {
+    LibmTables.with { tables in
+        var q = rows.lowerBound
+        while q < rows.upperBound {
+            let count = Swift.min(8, rows.upperBound - q)
+            // Row q + l starts at `starts[l]` of `group`; lanes past the group's rows repeat its
+            // first row, and their results are dropped.
+            let group = x + q * n
+            var starts = SIMD8<Int>()
+            for l in 0..<count { starts[l] = l * n }
+            let (largest, sums) =
+                count == 8 && Build.permutesExpTable
+                ? rowExpSumsSideBySide(Build.self, Math.self, group, starts: starts, n: n, tables: tables)
+                : rowExpSums(Math.self, group, scratch, starts: starts, count: count, n: n, tables: tables)
+            let logSums = Math.log(sums, tables)
+            for l in 0..<count {
+                picks[q + l] = (group[starts[l] + targets[q + l]] - largest[l]) - logSums[l]
+            }
+            q += count
         }
     }
 }

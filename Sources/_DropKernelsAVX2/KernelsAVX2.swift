@@ -1,7 +1,7 @@
 package import _DropKernels
 
 /// Names this build's specialisations (see `blockedGemm`).
-enum AVX2Build {}
+enum AVX2Build: VectorBuild {}
 
 /// The kernels built for AVX2 and FMA (`-target-cpu haswell`), with 6 × 16 matrix tiles. Use
 /// them only on a CPU that has both.
@@ -32,6 +32,10 @@ package let avx2Kernels = KernelSet(
     softmaxLines: { x, z, lines, n, inner, logarithm in
         softmaxLinesKernel(
             AVX2Build.self, VectorLibm<AVX2Build>.self, x, z, lines: lines, n: n, inner: inner, logarithm: logarithm)
+    },
+    targetLogSoftmax: { x, rows, n, targets, picks, scratch in
+        targetLogSoftmaxKernel(
+            AVX2Build.self, VectorLibm<AVX2Build>.self, x, rows: rows, n: n, targets: targets, picks: picks, scratch: scratch)
     },
     softmaxRows: { z, rows, cols in softmaxRowsKernel(AVX2Build.self, z, rows: rows, cols: cols) },
     layerNorm: { x, y, rows, cols, weight, bias, eps, threads in

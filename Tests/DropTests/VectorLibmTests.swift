@@ -162,4 +162,28 @@ import _DropKernels
             }
         }
     }
+
+    @Test(arguments: KernelBuild.supported)
+    func everyBuildsTargetLogSoftmaxIsTheInOrderLoopsAtTheTargets(build: KernelBuild) {
+        // Rows around a group of eight and ragged ranges (as threads get them); classes around
+        // the vector widths; lines of zeros of both signs and NaNs (`lineValues`).
+        for (rows, n) in [(1, 1), (7, 3), (8, 8), (9, 17), (16, 40), (23, 1025), (40, 9)] {
+            let x = Self.lineValues(rows * n, seed: UInt64(rows * 13 + n))
+            let want = Self.referenceSoftmax(x, shape: [rows, n], dim: 1, logarithm: true)
+            for shift in [0, 1, n / 2] {
+                let targets = (0..<rows).map { ($0 * 5 + shift) % n }
+                var picks = [Float](repeating: 0, count: rows)
+                var scratch = [Float](repeating: 0, count: 8 * n)
+                var q = 0
+                while q < rows {
+                    let end = Swift.min(rows, q + 11)
+                    build.kernels.targetLogSoftmax(x, q..<end, n, targets, &picks, &scratch)
+                    q = end
+                }
+                #expect(
+                    picks.map(\.bitPattern) == (0..<rows).map { want[$0 * n + targets[$0]].bitPattern },
+                    "\(build) \(rows) × \(n), targets shifted \(shift)")
+            }
+        }
+    }
 }

@@ -54,7 +54,9 @@ func libmExpReduction(_ xd: Double8) -> (ki: Bits64x8, r: Double8) {
     let shift = Double8(repeating: Double(bitPattern: 0x4338_0000_0000_0000))  // 1.5 · 2⁵²
     let kds = shift.addingProduct(invLn2N, xd)
     let kd = kds - shift
-    return (unsafeBitCast(kds, to: Bits64x8.self), (-kd).addingProduct(invLn2N, xd))
+    // −kd as a multiply by −1, which LLVM folds into the FMA (a multiply-subtract); `-kd` is
+    // 0 − kd in Swift, a separate subtraction.
+    return (unsafeBitCast(kds, to: Bits64x8.self), (kd * Double8(repeating: -1)).addingProduct(invLn2N, xd))
 }
 
 /// exp(x) ≈ s · (C0·r³ + C1·r² + C2·r + 1), rounded to Float, `s` being 2^(k/32).

@@ -120,6 +120,9 @@ func rowExpSumsSideBySide<Build: VectorBuild, Math: LibmLanes>(
             let v = UnsafeRawPointer(x + starts[l] + k).loadUnaligned(as: Float8.self)
             return Math.exp(v - Float8(repeating: largest[l]), tables)
         }
+        // The next eight rows' lines, asked for while this group computes (the maximum pass
+        // would otherwise wait for them).
+        if k % 16 == 0 { for l in 0..<8 { prefetch(x + starts[l] + 8 * n + k) } }
         let c = Build.transposed((step(0), step(1), step(2), step(3), step(4), step(5), step(6), step(7)))
         total += widened(c.0)
         total += widened(c.1)

@@ -6,7 +6,7 @@ import Glibc
 // build lessons link, and runs `Benchmarks/ops_bench.py` on the same cases beside it.
 // Usage: ops-bench [rounds] [op ...]; prints `size<TAB>op<TAB>median seconds per call`, for every
 // op or only those named, interleaved in the full list's order (for profiling one:
-// `perf record .build/debug/ops-bench 50 -x`).
+// `perf record .build/debug/ops-bench 50 -x`; `OPS_BENCH_SIZE=small` or `large` for one size).
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 9
 let named = Set(CommandLine.arguments.dropFirst(2))
@@ -139,7 +139,9 @@ func medians(_ cases: [(String, () -> Any)], calls: Int) -> [Double] {
     return times.map { $0.sorted()[$0.count / 2] }
 }
 
-for large in [false, true] {
+// `OPS_BENCH_SIZE=small` (or `large`) times one size only, for profiling.
+let size = getenv("OPS_BENCH_SIZE").map { String(cString: $0) }
+for large in [false, true] where size == nil || size == (large ? "large" : "small") {
     let all = cases(large: large).filter { only?.contains($0.0) ?? true }
     for ((name, _), seconds) in zip(all, medians(all, calls: large ? 1 : 200)) {
         print("\(large ? "large" : "small")\t\(name)\t\(seconds)")

@@ -45,8 +45,8 @@ package struct LibmTables {
 package protocol VectorBuild {
     /// Whether `expTableEntries` works in registers, so that an `expf` of a vector costs no
     /// trip through memory: `libmExpElements` then looks each vector's entries up in place
-    /// instead of staging the indices in memory for scalar loads, and softmax computes eight
-    /// rows' exponentials side by side (`softmaxRows`).
+    /// instead of staging the indices in memory for scalar loads, and `targetLogSoftmaxKernel`
+    /// sums eight rows' exponentials side by side without storing them (`rowExpSumsSideBySide`).
     static var permutesExpTable: Bool { get }
     /// `table[indices[l]]` in each lane l (every index < 32).
     static func expTableEntries(_ indices: SIMD8<UInt64>, _ table: UnsafePointer<UInt64>) -> SIMD8<UInt64>

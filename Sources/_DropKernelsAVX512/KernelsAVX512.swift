@@ -1,5 +1,8 @@
 package import _DropKernels
-import _Builtin_intrinsics.intel
+
+#if arch(x86_64)
+    import _Builtin_intrinsics.intel
+#endif
 
 /// Names this build's specialisations (see `blockedGemm`).
 enum AVX512Build {}
@@ -78,47 +81,53 @@ package let avx512Kernels = KernelSet(
 // - `libmExpTable` looked up in registers: its 32 entries are four 512-bit vectors; two
 //   permutes (each picking from 16 entries by an index's low four bits) and a blend on bit 4
 //   give eight lanes' entries without taking the indices out of their vector.
-// - An 8 × 8 transpose in 12 permutes and inserts (`softmaxRows` sums eight rows side by side).
+// - An 8 × 8 transpose in 8 permutes and 4 inserts (`rowExpSumsSideBySide` sums eight rows
+//   side by side for `targetLogSoftmaxKernel`).
 // The conformance must sit in this file, beside the specialisations that use it: from another
 // file (SwiftPM's debug build compiles file by file) the kernels called it through its witness
 // thunk, which is built without this file's target CPU and so cannot inline the intrinsics
 // (`exp` of 9.7M floats 3.6 → 8 ms).
-extension AVX512Build: VectorBuild {
-    @inlinable @inline(__always)
-    package static var permutesExpTable: Bool { true }
+#if arch(x86_64)
+    extension AVX512Build: VectorBuild {
+        @inlinable @inline(__always)
+        package static var permutesExpTable: Bool { true }
 
-    @inlinable @inline(__always)
-    package static func expTableEntries(_ indices: SIMD8<UInt64>, _ table: UnsafePointer<UInt64>) -> SIMD8<UInt64> {
-        let t = UnsafeRawPointer(table)
-        let q0 = t.loadUnaligned(fromByteOffset: 0, as: SIMD8<Int64>.self)
-        let q1 = t.loadUnaligned(fromByteOffset: 64, as: SIMD8<Int64>.self)
-        let q2 = t.loadUnaligned(fromByteOffset: 128, as: SIMD8<Int64>.self)
-        let q3 = t.loadUnaligned(fromByteOffset: 192, as: SIMD8<Int64>.self)
-        let i = SIMD8<Int64>(truncatingIfNeeded: indices)
-        let low = _mm512_permutex2var_epi64(q0, i, q1)  // entries 0…15
-        let high = _mm512_permutex2var_epi64(q2, i, q3)  // entries 16…31
-        let upper = _mm512_test_epi64_mask(i, SIMD8(repeating: 16))
-        return SIMD8<UInt64>(truncatingIfNeeded: _mm512_mask_blend_epi64(upper, low, high))
-    }
-
-    @inlinable @inline(__always)
-    package static func transposed(_ r: Float8x8) -> Float8x8 {
-        typealias F16 = SIMD16<Float>
-        @inline(__always) func pick(_ a: F16, _ b: F16, _ index: SIMD16<Int32>) -> F16 {
-            _mm512_permutex2var_ps(a, unsafeBitCast(index, to: SIMD8<Int64>.self), b)
+        @inlinable @inline(__always)
+        package static func expTableEntries(_ indices: SIMD8<UInt64>, _ table: UnsafePointer<UInt64>) -> SIMD8<UInt64> {
+            let t = UnsafeRawPointer(table)
+            let q0 = t.loadUnaligned(fromByteOffset: 0, as: SIMD8<Int64>.self)
+            let q1 = t.loadUnaligned(fromByteOffset: 64, as: SIMD8<Int64>.self)
+            let q2 = t.loadUnaligned(fromByteOffset: 128, as: SIMD8<Int64>.self)
+            let q3 = t.loadUnaligned(fromByteOffset: 192, as: SIMD8<Int64>.self)
+            let i = SIMD8<Int64>(truncatingIfNeeded: indices)
+            let low = _mm512_permutex2var_epi64(q0, i, q1)  // entries 0…15
+            let high = _mm512_permutex2var_epi64(q2, i, q3)  // entries 16…31
+            let upper = _mm512_test_epi64_mask(i, SIMD8(repeating: 16))
+            return SIMD8<UInt64>(truncatingIfNeeded: _mm512_mask_blend_epi64(upper, low, high))
         }
-        // Of two row pairs' 32 values (row r's column c at r · 8 + c), lane i of `low` takes row
-        // i % 4's column i / 4, and of `high`, its column 4 + i / 4. Of two such vectors (rows
-        // 0…3 and 4…7), `pair` takes columns 0 and 1 of all eight rows, and `pair + 8` 2 and 3.
-        let low = SIMD16<Int32>(0, 8, 16, 24, 1, 9, 17, 25, 2, 10, 18, 26, 3, 11, 19, 27)
-        let high = low &+ 4
-        let pair = SIMD16<Int32>(0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23)
-        let (a, b) = (F16(lowHalf: r.0, highHalf: r.1), F16(lowHalf: r.2, highHalf: r.3))
-        let (c, d) = (F16(lowHalf: r.4, highHalf: r.5), F16(lowHalf: r.6, highHalf: r.7))
-        let (p, q) = (pick(a, b, low), pick(a, b, high))  // rows 0…3: columns 0…3, 4…7
-        let (s, t) = (pick(c, d, low), pick(c, d, high))  // rows 4…7
-        let c01 = pick(p, s, pair), c23 = pick(p, s, pair &+ 8)
-        let c45 = pick(q, t, pair), c67 = pick(q, t, pair &+ 8)
-        return (c01.lowHalf, c01.highHalf, c23.lowHalf, c23.highHalf, c45.lowHalf, c45.highHalf, c67.lowHalf, c67.highHalf)
+
+        @inlinable @inline(__always)
+        package static func transposed(_ r: Float8x8) -> Float8x8 {
+            typealias F16 = SIMD16<Float>
+            @inline(__always) func pick(_ a: F16, _ b: F16, _ index: SIMD16<Int32>) -> F16 {
+                _mm512_permutex2var_ps(a, unsafeBitCast(index, to: SIMD8<Int64>.self), b)
+            }
+            // Of two row pairs' 32 values (row r's column c at r · 8 + c), lane i of `low` takes row
+            // i % 4's column i / 4, and of `high`, its column 4 + i / 4. Of two such vectors (rows
+            // 0…3 and 4…7), `pair` takes columns 0 and 1 of all eight rows, and `pair + 8` 2 and 3.
+            let low = SIMD16<Int32>(0, 8, 16, 24, 1, 9, 17, 25, 2, 10, 18, 26, 3, 11, 19, 27)
+            let high = low &+ 4
+            let pair = SIMD16<Int32>(0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23)
+            let (a, b) = (F16(lowHalf: r.0, highHalf: r.1), F16(lowHalf: r.2, highHalf: r.3))
+            let (c, d) = (F16(lowHalf: r.4, highHalf: r.5), F16(lowHalf: r.6, highHalf: r.7))
+            let (p, q) = (pick(a, b, low), pick(a, b, high))  // rows 0…3: columns 0…3, 4…7
+            let (s, t) = (pick(c, d, low), pick(c, d, high))  // rows 4…7
+            let c01 = pick(p, s, pair), c23 = pick(p, s, pair &+ 8)
+            let c45 = pick(q, t, pair), c67 = pick(q, t, pair &+ 8)
+            return (c01.lowHalf, c01.highHalf, c23.lowHalf, c23.highHalf, c45.lowHalf, c45.highHalf, c67.lowHalf, c67.highHalf)
+        }
     }
-}
+#else
+    // Elsewhere the module is built without these instructions (and never selected).
+    extension AVX512Build: VectorBuild {}
+#endif

@@ -71,4 +71,46 @@ import Testing
         await #expect(processExitsWith: .failure) { _ = Tensor(1).squeeze(3) }
         await #expect(processExitsWith: .failure) { _ = Tensor(1).flatten(2) }
     }
+
+    @Test func permuteCopiesEveryElementToItsPlaceAtEverySize() {
+        // Shapes on both sides of the tiled copy's thresholds (16K elements; 512 output elements
+        // between steps of the source-adjacent dimension), with extents around its 16 × 16 tiles
+        // and a thread split; every order of three and four dimensions.
+        let shapes: [[Int]] = [
+            [1, 7, 9], [17, 33, 31], [2, 1025, 9], [64, 15, 40], [3, 5, 1100], [16, 16, 64],
+            [2, 3, 17, 130], [5, 1, 40, 90], [1, 1, 1], [300, 1, 70], [40, 30, 20], [4, 9, 20, 30],
+        ]
+        for shape in shapes {
+            let n = shape.reduce(1, *)
+            let x = Tensor((0..<n).map { Float($0) }, shape: shape)
+            for order in Self.orders(of: shape.count) {
+                let got = x.permute(order).scalars
+                let outShape = order.map { shape[$0] }
+                var inStrides = [Int](repeating: 1, count: shape.count)
+                for d in (0..<shape.count - 1).reversed() { inStrides[d] = inStrides[d + 1] * shape[d + 1] }
+                // Output element o's index, digit by digit, read at the source's strides.
+                let want = (0..<n).map { o -> Float in
+                    var (rest, source) = (o, 0)
+                    for d in (0..<outShape.count).reversed() {
+                        source += rest % outShape[d] * inStrides[order[d]]
+                        rest /= outShape[d]
+                    }
+                    return Float(source)
+                }
+                #expect(got == want, "permute \(order) of \(shape)")
+            }
+        }
+    }
+
+    /// Every permutation of `0..<count`.
+    static func orders(of count: Int) -> [[Int]] {
+        guard count > 1 else { return [Array(0..<count)] }
+        return orders(of: count - 1).flatMap { smaller in
+            (0...smaller.count).map { i in
+                var order = smaller
+                order.insert(count - 1, at: i)
+                return order
+            }
+        }
+    }
 }

@@ -42,23 +42,32 @@ extension Tensor {
             }
             return Tensor(uncheckedScalars: out, shape: outShape).recordingPermute(of: self, order)
         }
-        let out = withElements { x in
-            [Float](unsafeUninitializedCapacity: n) { z, count in
-                count = n
-                // Walk the output's outer dimensions like an odometer, one innermost row at a time.
-                var index = [Int](repeating: 0, count: last)
-                var source = 0, o = 0
-                while o < n {
-                    for k in 0..<inner { z[o + k] = x[source + k * innerStride] }
-                    o += inner
-                    var d = last - 1
-                    while d >= 0 {
-                        index[d] += 1
-                        source += strides[d]
-                        if index[d] < outShape[d] { break }
-                        source -= strides[d] * outShape[d]
-                        index[d] = 0
-                        d -= 1
+        let out = withElements { xs in
+            freshScalars(count: n) { z in
+                let x = xs.baseAddress!
+                // Output rows in ranges on Drop's threads; each range walks the output's outer
+                // dimensions like an odometer from its first row, one innermost row at a time.
+                forEachRange(n / inner, itemSize: inner) { rows in
+                    var index = [Int](repeating: 0, count: last)
+                    var (rest, source) = (rows.lowerBound, 0)
+                    for d in (0..<last).reversed() {
+                        index[d] = rest % outShape[d]
+                        rest /= outShape[d]
+                        source += index[d] * strides[d]
+                    }
+                    var o = rows.lowerBound * inner
+                    while o < rows.upperBound * inner {
+                        for k in 0..<inner { z[o + k] = x[source + k * innerStride] }
+                        o += inner
+                        var d = last - 1
+                        while d >= 0 {
+                            index[d] += 1
+                            source += strides[d]
+                            if index[d] < outShape[d] { break }
+                            source -= strides[d] * outShape[d]
+                            index[d] = 0
+                            d -= 1
+                        }
                     }
                 }
             }

@@ -31,13 +31,13 @@ extension Tensor {
         let inner = outShape[last], innerStride = strides[last]
         // In output order, each element of an output row reads its own cache line of `x`; the
         // next step of the dimension adjacent in `x` (j) reuses those lines, from cache only if
-        // the rows in between are few. Otherwise the copy goes in tiles.
+        // the rows in between are few. Otherwise the copy goes in bands of 16 rows.
         if innerStride != 1, let j = strides.firstIndex(of: 1), n >= blockedPermuteElements,
             outShape.dims[(j + 1)...].reduce(1, *) > permuteReuseElements
         {
             let out = withElements { x in
                 freshScalars(count: n) { z in
-                    permuteInTiles(x.baseAddress!, z, outShape: outShape.dims, strides: strides, contiguous: j)
+                    permuteInBands(x.baseAddress!, z, outShape: outShape.dims, strides: strides, contiguous: j)
                 }
             }
             return Tensor(uncheckedScalars: out, shape: outShape).recordingPermute(of: self, order)
@@ -119,25 +119,25 @@ extension Tensor {
     }
 }
 
-/// Elements from which `permute` copies in tiles (below, one pass in output order is as fast).
+/// Elements from which `permute` copies in bands (below, one pass in output order is as fast).
 let blockedPermuteElements = 1 << 14
 
 /// Output elements between two steps of the dimension adjacent in the source above which
-/// `permute` copies in tiles: 512 cache lines (32 KiB, an L1 data cache) to keep in between.
+/// `permute` copies in bands: 512 cache lines (32 KiB, an L1 data cache) to keep in between.
 /// `transpose(1, 2)` of `(64, 197, 768)` keeps 197 and stays in output order; `permute(2, 0, 1)`
-/// keeps 12,608 and is tiled.
+/// keeps 12,608 and goes in bands.
 let permuteReuseElements = 512
 
-/// Side of `permuteInTiles`' square tiles: 16 floats, one 64-byte cache line each way.
-private let permuteTile = 16
+/// Rows of `permuteInBands`' bands: 16 floats, one 64-byte cache line.
+private let permuteBand = 16
 
 /// `z`, the `outShape` result of a permutation of `x` whose output dimension d steps `strides[d]`
 /// floats in `x`, when the last output dimension is strided in `x` and dimension `contiguous` is
 /// the one adjacent in `x`: for each index of the other dimensions, a 2-D transpose between those
-/// two, in 16 × 16 tiles, so that every cache line read or written is used whole while it is in
-/// cache (an output row walked in order reads a new line per element). Tiles go to Drop's
+/// two, in bands of 16 rows, so that every cache line read or written is used whole while it is
+/// in cache (an output row walked in order reads a new line per element). Bands go to Drop's
 /// threads; it is a copy, so no bit depends on the order.
-private func permuteInTiles(
+private func permuteInBands(
     _ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, outShape: [Int], strides: [Int], contiguous j: Int
 ) {
     let last = outShape.count - 1
@@ -147,26 +147,23 @@ private func permuteInTiles(
     let outer = others.reduce(1) { $0 * outShape[$1] }
     let (rows, cols) = (outShape[j], outShape[last])  // a 2-D block: rows adjacent in x, cols in z
     let (rowStride, colStride) = (outStrides[j], strides[last])
-    let rowTiles = (rows + permuteTile - 1) / permuteTile
-    forEachRange(outer * rowTiles, itemSize: permuteTile * cols) { items in
+    let bands = (rows + permuteBand - 1) / permuteBand
+    forEachRange(outer * bands, itemSize: permuteBand * cols) { items in
         for item in items {
             // The other dimensions' index, from the item's block number.
-            var (block, source, target) = (item / rowTiles, 0, 0)
+            var (block, source, target) = (item / bands, 0, 0)
             for d in others.reversed() {
                 let i = block % outShape[d]
                 block /= outShape[d]
                 source += i * strides[d]
                 target += i * outStrides[d]
             }
-            let r0 = item % rowTiles * permuteTile, r1 = Swift.min(rows, r0 + permuteTile)
-            var c0 = 0
-            while c0 < cols {
-                let c1 = Swift.min(cols, c0 + permuteTile)
-                for c in c0..<c1 {
-                    let from = x + source + c * colStride, to = z + target + c
-                    for r in r0..<r1 { to[r * rowStride] = from[r] }
-                }
-                c0 = c1
+            // Each step of c reads one line of x (16 adjacent rows) and writes one float into
+            // each of 16 lines of z, which fill up over 16 steps while they stay in cache.
+            let r0 = item % bands * permuteBand, r1 = Swift.min(rows, r0 + permuteBand)
+            for c in 0..<cols {
+                let from = x + source + c * colStride, to = z + target + c
+                for r in r0..<r1 { to[r * rowStride] = from[r] }
             }
         }
     }

@@ -240,4 +240,17 @@ import _DropKernels
         }
         #expect(statuses.allSatisfy { $0 == 0 }, "child exit statuses \(Set(statuses))")
     }
+
+    /// A build with every `VectorBuild` default (no build in Drop runs the default transpose:
+    /// only AVX-512 sums rows side by side, with its own).
+    enum DefaultBuild: VectorBuild {}
+
+    @Test func theDefaultTransposeSwapsRowsAndColumns() {
+        var rows = [SIMD8<Float>](repeating: SIMD8(), count: 8)
+        for r in 0..<8 { for c in 0..<8 { rows[r][c] = Float(r * 8 + c) } }
+        let t = DefaultBuild.transposed((rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], rows[7]))
+        let columns = [t.0, t.1, t.2, t.3, t.4, t.5, t.6, t.7]
+        for c in 0..<8 { for r in 0..<8 { #expect(columns[c][r] == Float(r * 8 + c), "row \(r), column \(c)") } }
+    }
 }
+

@@ -67,7 +67,7 @@ func rowExpSums<Math: LibmLanes>(
 ) -> (largest: Float8, sums: Float8) {
     var largest = Float8()
     for l in 0..<count {
-        let m = rowLargest(x + starts[l], count: n)
+        let m = rowLargest(Math.self, x + starts[l], count: n)
         largest[l] = m
         Math.expElements(x + starts[l], z + starts[l], count: n, tables) { $0 - Float8(repeating: m) }
     }
@@ -112,7 +112,7 @@ func rowExpSumsSideBySide<Build: VectorBuild, Math: LibmLanes>(
     _: Build.Type, _: Math.Type, _ x: UnsafePointer<Float>, starts: SIMD8<Int>, n: Int, tables: LibmTables
 ) -> (largest: Float8, sums: Float8) {
     var largest = Float8()
-    for l in 0..<8 { largest[l] = rowLargest(x + starts[l], count: n) }
+    for l in 0..<8 { largest[l] = rowLargest(Math.self, x + starts[l], count: n) }
     var total = Double8()
     var k = 0
     while k + 8 <= n {
@@ -225,9 +225,12 @@ func softmaxStrided<Math: LibmLanes>(
 }
 
 /// The maximum of `count` ≥ 1 adjacent floats as `Swift.max` chained from −∞ finds it: NaNs
-/// never win, and of equal values the last does, which matters only for 0 and −0.
+/// never win, and of equal values the last does, which matters only for 0 and −0. Generic over
+/// the caller's build (`Math`) only so that each kernel build compiles its own copy: a
+/// non-generic helper stays one out-of-line copy at this module's baseline (SSE2), which was an
+/// eighth of `crossEntropy`'s kernel time.
 @inlinable @inline(__always)
-func rowLargest(_ p: UnsafePointer<Float>, count: Int) -> Float {
+func rowLargest<Math>(_: Math.Type, _ p: UnsafePointer<Float>, count: Int) -> Float {
     typealias Lanes = SIMD16<Float>
     // Four running maxima, so that four compare-and-select chains overlap; the largest value
     // does not depend on how the elements are grouped (NaNs never win; a zero's sign is settled

@@ -82,6 +82,27 @@ func libmMismatches(_ function: LibmFunction, of x: [Float], using kernelSet: Ke
 func libmPatternMismatches(
     _ function: LibmFunction, builds: [KernelBuild], every stride: Int
 ) -> (checked: Int, mismatches: [[UInt32]]) {
+    patternMismatches(builds: builds, every: stride) { x, expected, count in
+        switch function {
+        case .exp: for i in 0..<count { expected[i] = expf(x[i]) }
+        case .log: for i in 0..<count { expected[i] = logf(x[i]) }
+        case .erf: for i in 0..<count { expected[i] = erff(x[i]) }
+        }
+    } kernel: { kernelSet, x, y, count in
+        kernelSet.libm(function, x, y, count)
+    }
+}
+
+/// The bit patterns 0, `stride`, 2·`stride`, … below 2³² at which `kernel` of each of `builds`
+/// differs in any bit from `reference` (the first 100 per build), and how many were compared:
+/// in chunks of 64K patterns on Drop's threads, `reference` computed once per chunk for all
+/// the builds. Each closure fills `count` results at its second pointer from the floats at its
+/// first.
+func patternMismatches(
+    builds: [KernelBuild], every stride: Int,
+    reference: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+    kernel: (KernelSet, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+) -> (checked: Int, mismatches: [[UInt32]]) {
     let total = ((1 << 32) + stride - 1) / stride
     let chunk = 1 << 16
     let chunks = (total + chunk - 1) / chunk
@@ -100,13 +121,9 @@ func libmPatternMismatches(
                 y.deallocate()
             }
             for i in 0..<count { x[i] = Float(bitPattern: UInt32(truncatingIfNeeded: (start + i) * stride)) }
-            switch function {
-            case .exp: for i in 0..<count { expected[i] = expf(x[i]) }
-            case .log: for i in 0..<count { expected[i] = logf(x[i]) }
-            case .erf: for i in 0..<count { expected[i] = erff(x[i]) }
-            }
+            reference(x, expected, count)
             found[c] = kernelSets.map { kernelSet in
-                kernelSet.libm(function, x, y, count)
+                kernel(kernelSet, x, y, count)
                 var bad: [UInt32] = []
                 for i in 0..<count where expected[i].bitPattern != y[i].bitPattern && bad.count < 100 {
                     bad.append(x[i].bitPattern)

@@ -69,7 +69,7 @@ func geluBackwardElements<Build>(
 @inlinable @inline(__always)
 func geluSlope(_ v: Float) -> Float {
     let cdf = 0.5 * (1 + fastErf(v * 0.70710678118654752))
-    let pdf = 0.398942280401432678 * fastExp(v * v * -0.5)
+    let pdf = 0.398942280401432678 * fastExpNonpositive(v * v * -0.5)
     return cdf + v * pdf
 }
 
@@ -81,7 +81,7 @@ package func softmaxRowsKernel<Build>(
     for row in 0..<rows {
         let line = z + row * cols
         let largest = rowMaximum(line, count: cols)
-        for j in 0..<cols { line[j] = fastExp(line[j] - largest) }
+        for j in 0..<cols { line[j] = fastExpNonpositive(line[j] - largest) }  // ≤ 0 or NaN
         let inverse = 1 / laneSum(line, count: cols)
         for j in 0..<cols { line[j] *= inverse }
     }

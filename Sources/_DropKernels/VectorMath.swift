@@ -2,11 +2,16 @@
 // and no libm call, so that the compiler vectorises the loops that use it at whatever width the
 // CPU has while every build rounds alike.
 
-/// `eˣ`: Cephes' `expf` (the polynomial of `avx_mathfun`'s `exp256_ps`). Relative error ≈ 1e-7;
-/// inputs are clamped to ±88.376, so very negative ones give ≈ 1e-38 rather than 0.
+/// `eˣ` for x ≤ 0 (or NaN): Cephes' `expf` (the polynomial of `avx_mathfun`'s `exp256_ps`).
+/// Relative error ≈ 1e-7; inputs are clamped to −88.376, so very negative ones give ≈ 1e-38
+/// rather than 0. Cephes also clamps at +88.376; every caller's argument is ≤ 0 or NaN, where
+/// that `min` gives its input back, so it is left out. It sat on the GELU's longest chain, and
+/// the GELU's loop is bound by how many of its chains fit in flight at once: one instruction
+/// fewer took 1.2M elements on one thread (Zen 4, AVX-512) from 0.787 to 0.739 ms. The GELU's
+/// and its slope's bits on all 2³² inputs were compared with the two-sided clamp's: the same.
 @inlinable @inline(__always)
-func fastExp(_ input: Float) -> Float {
-    var x = Swift.min(Swift.max(input, -88.3762626647949), 88.3762626647949)
+func fastExpNonpositive(_ input: Float) -> Float {
+    var x = Swift.max(input, -88.3762626647949)
     // eˣ = 2ⁿ · eʳ with n = round(x · log₂e) and r = x − n·ln 2 (ln 2 split in two for precision).
     // Adding 1.5·2²³ rounds to an integer and leaves it in the low bits of the sum.
     let shifted = x * 1.44269504088896341 + roundingMagic
@@ -27,7 +32,10 @@ func fastExp(_ input: Float) -> Float {
 @usableFromInline let roundingMagic: Float = 12_582_912
 
 /// erf by Abramowitz & Stegun 7.1.26 — the formula of PyTorch's vectorised `erf`, which its CPU
-/// GELU uses. Absolute error below 1.5e-7.
+/// GELU uses. Absolute error below 1.5e-7. x's sign is copied onto the magnitude, which is ≥ 0
+/// unless it is a NaN: so erf(NaN) has the input's sign, and the GELU's last product multiplies
+/// two equal NaNs, whichever operand order a build's compiler picks (with the sign ORed in, a
+/// positive NaN came out of the portable build negative and of the vector builds positive).
 @inlinable @inline(__always)
 func fastErf(_ x: Float) -> Float {
     let t = 1 / (Float(bitPattern: x.bitPattern & 0x7fff_ffff) * 0.3275911 + 1)
@@ -35,8 +43,8 @@ func fastErf(_ x: Float) -> Float {
     r = r * t + 1.421413741
     r = r * t + -0.284496736
     r = r * t + 0.254829592
-    let magnitude = 1 - (fastExp(-(x * x)) * t) * r
-    return Float(bitPattern: magnitude.bitPattern | (x.bitPattern & 0x8000_0000))
+    let magnitude = 1 - (fastExpNonpositive(-(x * x)) * t) * r
+    return Float(bitPattern: (magnitude.bitPattern & 0x7fff_ffff) | (x.bitPattern & 0x8000_0000))
 }
 
 /// The sum of `count` floats, added in 16 running lanes (element i into lane i mod 16), then

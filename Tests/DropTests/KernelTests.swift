@@ -140,6 +140,40 @@ import _DropKernels
         }
     }
 
+    /// On every 13th float bit pattern, or all 2³² with `DROP_EXHAUSTIVE=1` (three minutes on two
+    /// cores), as `VectorLibmTests` checks the libm replicas.
+    @Test func geluAndItsSlopeHaveTheSameBitsInEveryBuildOnEveryPattern() {
+        let builds = KernelBuild.supported
+        let portable = KernelBuild.portable.kernels
+        let forward = patternMismatches(builds: builds, every: VectorLibmTests.stride) { x, y, n in
+            portable.gelu(x, y, n, 1)
+        } kernel: { kernels, x, y, n in
+            kernels.gelu(x, y, n, 1)
+        }
+        let ones = [Float](repeating: 1, count: 1 << 16)
+        let slope = ones.withUnsafeBufferPointer { ones in
+            patternMismatches(builds: builds, every: VectorLibmTests.stride) { x, y, n in
+                portable.geluBackward(x, ones.baseAddress!, y, n, 1)
+            } kernel: { kernels, x, y, n in
+                kernels.geluBackward(x, ones.baseAddress!, y, n, 1)
+            }
+        }
+        for (b, build) in builds.enumerated() {
+            #expect(forward.mismatches[b].isEmpty, "gelu \(build): \(forward.mismatches[b].map { String($0, radix: 16) })")
+            #expect(slope.mismatches[b].isEmpty, "slope \(build): \(slope.mismatches[b].map { String($0, radix: 16) })")
+        }
+    }
+
+    /// GELU keeps a NaN's sign, as PyTorch's does (`F.gelu` of ±NaN is ±NaN).
+    @Test(arguments: KernelBuild.supported)
+    func geluOfANaNIsANaNOfItsSign(build: KernelBuild) {
+        let x: [Float] = [.nan, -.nan, .signalingNaN, -.signalingNaN]
+        var y = [Float](repeating: 0, count: x.count)
+        build.kernels.gelu(x, &y, x.count, 1)
+        #expect(y.allSatisfy { $0.isNaN })
+        #expect(y.map(\.sign) == x.map(\.sign))
+    }
+
     static func portableGELU(_ x: [Float]) -> [Float] {
         var y = [Float](repeating: .nan, count: x.count)
         KernelBuild.portable.kernels.gelu(x, &y, x.count, 1)

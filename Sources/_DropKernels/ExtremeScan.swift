@@ -69,8 +69,9 @@ package func extremeScanKernel<Build>(
 }
 
 /// The extreme of 16 lanes, halving with a select per lane down to one: `max()` and `min()` of
-/// a vector are generic loops that stay a call (an eighth of `max(dim: 2)`'s scan on one thread). The two
-/// differ only in which of 0 and −0 they keep, which the caller settles from the data.
+/// a vector are generic loops that stay a call (an eighth of `max(dim: 2)`'s scan on one
+/// thread). The two differ only in which of 0 and −0 they keep, which the caller settles from
+/// the data.
 @inlinable @inline(__always)
 func extremeOfLanes(_ v: SIMD16<Float>, largest: Bool) -> Float {
     var a = v.lowHalf
